@@ -1,0 +1,404 @@
+package wechatevent
+
+import (
+	"encoding"
+	"math"
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+	"unsafe"
+)
+
+// A plan says how to fill one struct type from scanned elements. It is a trie
+// of element names mirroring the struct's xml tags: an element that reaches a
+// trie node applies that node's ops. Plans are built once per type by
+// reflection and cached; decoding then touches no reflection for scalars.
+type pnode struct {
+	names []string
+	kids  []*pnode
+	ops   []op
+}
+
+func (p *pnode) child(name string) *pnode {
+	for i, n := range p.names {
+		if n == name {
+			return p.kids[i]
+		}
+	}
+	return nil
+}
+
+func (p *pnode) ensureChild(name string) *pnode {
+	if c := p.child(name); c != nil {
+		return c
+	}
+	c := &pnode{}
+	p.names = append(p.names, name)
+	p.kids = append(p.kids, c)
+	return c
+}
+
+type opKind uint8
+
+const (
+	opString opKind = iota
+	opBool
+	opInt
+	opUint
+	opFloat
+	opTime
+	opText   // a type implementing encoding.TextUnmarshaler
+	opStruct // a nested struct: its fields are filled from the element's children
+	opPtr    // a pointer, allocated on first use, to what elem describes
+	opSlice  // a slice: every occurrence appends one element described by elem
+)
+
+// op fills one field at offset off from the base of the struct being filled.
+type op struct {
+	kind opKind
+	bits uint8 // width of an int, uint or float field
+	off  uintptr
+	typ  reflect.Type // the field's type, for opText, opPtr and opSlice
+	elem *op          // the element of an opPtr or opSlice, at offset 0
+	sub  *pnode       // the plan of an opStruct
+}
+
+var (
+	timeType            = reflect.TypeOf(time.Time{})
+	textUnmarshalerType = reflect.TypeOf((*encoding.TextUnmarshaler)(nil)).Elem()
+	planCache           sync.Map // reflect.Type -> *pnode
+)
+
+// planFor returns the cached plan of struct type t.
+func planFor(t reflect.Type) *pnode {
+	if p, ok := planCache.Load(t); ok {
+		return p.(*pnode)
+	}
+	p := buildPlan(t, map[reflect.Type]*pnode{})
+	actual, _ := planCache.LoadOrStore(t, p)
+	return actual.(*pnode)
+}
+
+// field is one tagged struct field found while building a plan.
+type field struct {
+	path     []string
+	alias    []string // other spellings of the last path element
+	depth    int      // embedding depth: shallower fields win, as in encoding/xml
+	op       op
+	chardata bool
+}
+
+func buildPlan(t reflect.Type, building map[reflect.Type]*pnode) *pnode {
+	if p, ok := planCache.Load(t); ok {
+		return p.(*pnode)
+	}
+	if p, ok := building[t]; ok {
+		return p // a recursive type: the plan is being filled in above us
+	}
+	root := &pnode{}
+	building[t] = root
+	var fields []field
+	collectFields(t, 0, 0, building, &fields)
+	sort.SliceStable(fields, func(i, j int) bool { return fields[i].depth < fields[j].depth })
+	claimed := map[string]int{} // path -> depth of the field that owns it
+	for _, f := range fields {
+		if f.chardata {
+			root.ops = append(root.ops, f.op)
+			continue
+		}
+		names := append([]string{f.path[len(f.path)-1]}, f.alias...)
+		for _, last := range names {
+			key := strings.Join(f.path[:len(f.path)-1], ">") + ">" + last
+			if d, ok := claimed[key]; ok && d < f.depth {
+				continue
+			}
+			claimed[key] = f.depth
+			n := root
+			for _, name := range f.path[:len(f.path)-1] {
+				n = n.ensureChild(name)
+			}
+			n = n.ensureChild(last)
+			n.ops = append(n.ops, f.op)
+		}
+	}
+	return root
+}
+
+func collectFields(t reflect.Type, base uintptr, depth int, building map[reflect.Type]*pnode, out *[]field) {
+	for i := 0; i < t.NumField(); i++ {
+		sf := t.Field(i)
+		tag, hasTag := sf.Tag.Lookup("xml")
+		name, opts, _ := strings.Cut(tag, ",")
+		if tag == "-" || sf.Name == "XMLName" {
+			continue
+		}
+		if sf.Anonymous && name == "" && sf.Type.Kind() == reflect.Struct {
+			collectFields(sf.Type, base+sf.Offset, depth+1, building, out)
+			continue
+		}
+		if !sf.IsExported() {
+			continue
+		}
+		chardata, skip := false, false
+		for _, o := range strings.Split(opts, ",") {
+			switch o {
+			case "chardata":
+				chardata = true
+			case "attr", "innerxml", "comment", "any":
+				skip = true // attributes and raw markup are not kept by the scanner
+			}
+		}
+		if skip {
+			continue
+		}
+		o, ok := fieldOp(sf.Type, building)
+		if !ok {
+			continue
+		}
+		o.off = base + sf.Offset
+		f := field{depth: depth, op: o, chardata: chardata}
+		if !chardata {
+			if !hasTag || name == "" {
+				name = sf.Name
+			}
+			f.path = strings.Split(name, ">")
+			if slicesContainEmpty(f.path) {
+				continue
+			}
+			if a := sf.Tag.Get("alias"); a != "" {
+				f.alias = strings.Split(a, ",")
+			}
+		}
+		*out = append(*out, f)
+	}
+}
+
+func slicesContainEmpty(s []string) bool {
+	for _, v := range s {
+		if v == "" {
+			return true
+		}
+	}
+	return false
+}
+
+// fieldOp describes how to fill a value of type t; ok is false for kinds that
+// XML text cannot fill (maps, channels, functions, interfaces).
+func fieldOp(t reflect.Type, building map[reflect.Type]*pnode) (op, bool) {
+	if t == timeType {
+		return op{kind: opTime}, true
+	}
+	if t.Kind() != reflect.Pointer && reflect.PointerTo(t).Implements(textUnmarshalerType) {
+		return op{kind: opText, typ: t}, true
+	}
+	switch t.Kind() {
+	case reflect.String:
+		return op{kind: opString}, true
+	case reflect.Bool:
+		return op{kind: opBool}, true
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return op{kind: opInt, bits: uint8(t.Bits())}, true
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		return op{kind: opUint, bits: uint8(t.Bits())}, true
+	case reflect.Float32, reflect.Float64:
+		return op{kind: opFloat, bits: uint8(t.Bits())}, true
+	case reflect.Struct:
+		return op{kind: opStruct, sub: buildPlan(t, building)}, true
+	case reflect.Pointer:
+		e, ok := fieldOp(t.Elem(), building)
+		if !ok {
+			return op{}, false
+		}
+		return op{kind: opPtr, typ: t, elem: &e}, true
+	case reflect.Slice:
+		if t.Elem().Kind() == reflect.Uint8 {
+			return op{}, false
+		}
+		e, ok := fieldOp(t.Elem(), building)
+		if !ok {
+			return op{}, false
+		}
+		return op{kind: opSlice, typ: t, elem: &e}, true
+	}
+	return op{}, false
+}
+
+// dctx is the decoding context of one element: the plan its children are
+// looked up in and the struct their fields belong to.
+type dctx struct {
+	plan *pnode
+	base unsafe.Pointer
+}
+
+// decode fills the struct at base, of the type plan was built for, from the
+// scanned nodes. The root element's children are matched against the plan.
+func decode(plan *pnode, base unsafe.Pointer, nodes []node, ctx []dctx) []dctx {
+	ctx = append(ctx[:0], dctx{plan, base})
+	applyOps(plan.ops, base, nodes[0].text)
+	for i := 1; i < len(nodes); i++ {
+		n := &nodes[i]
+		c := dctx{}
+		if p := ctx[n.parent]; p.plan != nil {
+			if q := p.plan.child(localName(n.name)); q != nil {
+				c = apply(q, p.base, n.text)
+			}
+		}
+		ctx = append(ctx, c)
+	}
+	return ctx
+}
+
+// localName drops a namespace prefix, as encoding/xml matches local names.
+func localName(name string) string {
+	if i := strings.IndexByte(name, ':'); i > 0 && i < len(name)-1 && strings.IndexByte(name[i+1:], ':') < 0 {
+		return name[i+1:]
+	}
+	return name
+}
+
+// apply runs the ops of trie node q for an element with the given text and
+// returns the context for the element's children.
+func apply(q *pnode, base unsafe.Pointer, text string) dctx {
+	next := dctx{}
+	if len(q.kids) > 0 {
+		next = dctx{q, base}
+	}
+	for i := range q.ops {
+		if c := applyOp(&q.ops[i], unsafe.Add(base, q.ops[i].off), text); c.plan != nil {
+			next = c
+		}
+	}
+	return next
+}
+
+func applyOps(ops []op, base unsafe.Pointer, text string) {
+	for i := range ops {
+		applyOp(&ops[i], unsafe.Add(base, ops[i].off), text)
+	}
+}
+
+// applyOp fills the value at p from text. For a struct it returns the context
+// in which the element's children fill the struct's fields.
+func applyOp(o *op, p unsafe.Pointer, text string) dctx {
+	switch o.kind {
+	case opString:
+		*(*string)(p) = text
+	case opBool:
+		b, _ := strconv.ParseBool(strings.TrimSpace(text))
+		*(*bool)(p) = b
+	case opInt:
+		n, _ := parseInt(text, o.bits)
+		setInt(p, o.bits, n)
+	case opUint:
+		setUint(p, o.bits, parseUint(text, o.bits))
+	case opFloat:
+		f, err := strconv.ParseFloat(strings.TrimSpace(text), int(o.bits))
+		if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+			f = 0
+		}
+		if o.bits == 32 {
+			*(*float32)(p) = float32(f)
+		} else {
+			*(*float64)(p) = f
+		}
+	case opTime:
+		*(*time.Time)(p) = parseTime(text)
+	case opText:
+		v := reflect.NewAt(o.typ, p)
+		v.Elem().SetZero()
+		_ = v.Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(text))
+	case opStruct:
+		applyOps(o.sub.ops, p, text)
+		return dctx{o.sub, p}
+	case opPtr:
+		v := reflect.NewAt(o.typ, p).Elem()
+		if v.IsNil() {
+			v.Set(reflect.New(o.typ.Elem()))
+		}
+		return applyOp(o.elem, v.UnsafePointer(), text)
+	case opSlice:
+		v := reflect.NewAt(o.typ, p).Elem()
+		n := v.Len()
+		if n == v.Cap() {
+			v.Grow(1)
+		}
+		v.SetLen(n + 1)
+		return applyOp(o.elem, v.Index(n).Addr().UnsafePointer(), text)
+	}
+	return dctx{}
+}
+
+// parseInt reads a number leniently: surrounding white space is ignored, a
+// whole number written with a fraction ("1700000000.0") is accepted, and
+// anything else, including an overflow, gives 0.
+func parseInt(text string, bits uint8) (int64, bool) {
+	s := strings.TrimSpace(text)
+	n, err := strconv.ParseInt(s, 10, int(bits))
+	if err == nil {
+		return n, true
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || f != math.Trunc(f) || f < -math.Ldexp(1, int(bits)-1) || f >= math.Ldexp(1, int(bits)-1) {
+		return 0, false
+	}
+	return int64(f), true
+}
+
+func parseUint(text string, bits uint8) uint64 {
+	s := strings.TrimSpace(text)
+	n, err := strconv.ParseUint(s, 10, int(bits))
+	if err == nil {
+		return n
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || f != math.Trunc(f) || f < 0 || f >= math.Ldexp(1, int(bits)) {
+		return 0
+	}
+	return uint64(f)
+}
+
+// parseTime reads integer UNIX seconds; as a fallback, RFC 3339 text. Anything
+// else gives the zero time.
+func parseTime(text string) time.Time {
+	s := strings.TrimSpace(text)
+	if s == "" {
+		return time.Time{}
+	}
+	if n, ok := parseInt(s, 64); ok {
+		return time.Unix(n, 0)
+	}
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		return time.Time{}
+	}
+	return t
+}
+
+func setInt(p unsafe.Pointer, bits uint8, v int64) {
+	switch bits {
+	case 8:
+		*(*int8)(p) = int8(v)
+	case 16:
+		*(*int16)(p) = int16(v)
+	case 32:
+		*(*int32)(p) = int32(v)
+	default:
+		*(*int64)(p) = v
+	}
+}
+
+func setUint(p unsafe.Pointer, bits uint8, v uint64) {
+	switch bits {
+	case 8:
+		*(*uint8)(p) = uint8(v)
+	case 16:
+		*(*uint16)(p) = uint16(v)
+	case 32:
+		*(*uint32)(p) = uint32(v)
+	default:
+		*(*uint64)(p) = v
+	}
+}

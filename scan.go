@@ -1,0 +1,457 @@
+package wechatevent
+
+import (
+	"strings"
+	"sync"
+	"unicode/utf8"
+)
+
+// Limits that refuse absurd bodies with ErrSyntax. Real WeChat callbacks nest
+// fewer than ten levels, carry at most a few hundred elements and use short
+// element names, so every real body passes.
+const (
+	maxDepth    = 64
+	maxElements = 1 << 14
+	maxNameLen  = 256
+	maxRefLen   = 16 // the longest character reference accepted, "&#x0010FFFF;" with room to spare
+)
+
+// node is one element of a scanned document. Nodes are stored in document
+// order of their start tags, so a parent always precedes its children.
+type node struct {
+	name   string // the element name as written, prefix included
+	text   string // character data by the rules of addText and addCDATA
+	pend   string // trailing plain white space not yet known to be interior
+	parent int32  // index of the parent node; -1 for the root
+}
+
+// scanner reads one XML document in a single pass into a flat list of nodes.
+// Every name and, in the common case, every text is a substring of src.
+// A scanner is reused through scannerPool and is not safe for concurrent use.
+type scanner struct {
+	src   string
+	nodes []node
+	ctx   []dctx // decoding contexts, one per node, reused across parses
+}
+
+var scannerPool = sync.Pool{New: func() any { return &scanner{nodes: make([]node, 0, 32)} }}
+
+func getScanner() *scanner { return scannerPool.Get().(*scanner) }
+
+func putScanner(s *scanner) {
+	if cap(s.nodes) > 1024 || cap(s.ctx) > 1024 {
+		return // a hostile body grew it; let it go rather than pin the memory
+	}
+	clear(s.nodes)
+	s.nodes = s.nodes[:0]
+	clear(s.ctx)
+	s.ctx = s.ctx[:0]
+	s.src = ""
+	scannerPool.Put(s)
+}
+
+func isSpace(b byte) bool { return b == ' ' || b == '\n' || b == '\t' || b == '\r' }
+
+func trimLeftSpace(s string) string {
+	i := 0
+	for i < len(s) && isSpace(s[i]) {
+		i++
+	}
+	return s[i:]
+}
+
+func trimRightSpace(s string) string {
+	i := len(s)
+	for i > 0 && isSpace(s[i-1]) {
+		i--
+	}
+	return s[:i]
+}
+
+// scan reads src, which must stay unchanged while the nodes are in use.
+func (s *scanner) scan(src string) error {
+	s.src = src
+	s.nodes = s.nodes[:0]
+	i := 0
+	if strings.HasPrefix(src, "\xef\xbb\xbf") {
+		i = 3
+	}
+	cur := int32(-1) // the innermost open element
+	depth := 0
+	rootClosed := false
+	for i < len(src) {
+		j := strings.IndexByte(src[i:], '<')
+		if j < 0 {
+			j = len(src) - i
+		}
+		if j > 0 {
+			txt := src[i : i+j]
+			if cur < 0 {
+				if k := firstNonSpace(txt); k >= 0 {
+					return syntaxError(i+k, "text outside the root element")
+				}
+			} else if err := s.addText(&s.nodes[cur], txt, i); err != nil {
+				return err
+			}
+			i += j
+			if i == len(src) {
+				break
+			}
+		}
+		if i+1 >= len(src) {
+			return syntaxError(i, "unexpected end of input after '<'")
+		}
+		switch src[i+1] {
+		case '/':
+			if cur < 0 {
+				return syntaxError(i, "end tag without a start tag")
+			}
+			end, err := s.endTag(i, s.nodes[cur].name)
+			if err != nil {
+				return err
+			}
+			n := &s.nodes[cur]
+			n.pend = ""
+			cur = n.parent
+			depth--
+			if cur < 0 {
+				rootClosed = true
+			}
+			i = end
+		case '!':
+			end, err := s.bang(i, cur)
+			if err != nil {
+				return err
+			}
+			i = end
+		case '?':
+			k := strings.Index(src[i+2:], "?>")
+			if k < 0 {
+				return syntaxError(i, "unterminated processing instruction")
+			}
+			i += 2 + k + 2
+		default:
+			if rootClosed {
+				return syntaxError(i, "element after the root element")
+			}
+			if depth >= maxDepth {
+				return syntaxError(i, "elements nested too deeply")
+			}
+			if len(s.nodes) >= maxElements {
+				return syntaxError(i, "too many elements")
+			}
+			name, end, empty, err := s.startTag(i)
+			if err != nil {
+				return err
+			}
+			s.nodes = append(s.nodes, node{name: name, parent: cur})
+			if !empty {
+				cur = int32(len(s.nodes) - 1)
+				depth++
+			} else if cur < 0 {
+				rootClosed = true
+			}
+			i = end
+		}
+	}
+	if cur >= 0 {
+		return syntaxError(len(src), "unexpected end of input: <"+s.nodes[cur].name+"> is not closed")
+	}
+	if len(s.nodes) == 0 {
+		return syntaxError(len(src), "no root element")
+	}
+	return nil
+}
+
+func firstNonSpace(s string) int {
+	for i := 0; i < len(s); i++ {
+		if !isSpace(s[i]) {
+			return i
+		}
+	}
+	return -1
+}
+
+// addText appends a run of plain character data. White space at the start and
+// end of an element's value is dropped when it lies outside CDATA: leading
+// white space is skipped while the value is still empty, trailing white space
+// waits in pend until more data shows it was interior.
+func (s *scanner) addText(n *node, raw string, off int) error {
+	v := raw
+	if strings.IndexByte(raw, '&') >= 0 {
+		var err error
+		if v, err = decodeEntities(raw, off); err != nil {
+			return err
+		}
+	}
+	if n.text == "" {
+		v = trimLeftSpace(v)
+		if v == "" {
+			return nil
+		}
+	}
+	body := trimRightSpace(v)
+	if body == "" {
+		n.pend += v
+		return nil
+	}
+	n.text = n.text + n.pend + body
+	n.pend = v[len(body):]
+	return nil
+}
+
+// addCDATA appends a CDATA section's content exactly as written.
+func (s *scanner) addCDATA(n *node, c string) {
+	n.text = n.text + n.pend + c
+	n.pend = ""
+}
+
+// bang handles the markup that starts with "<!": CDATA, comments and a DOCTYPE.
+func (s *scanner) bang(i int, cur int32) (int, error) {
+	src := s.src
+	switch {
+	case strings.HasPrefix(src[i:], "<![CDATA["):
+		if cur < 0 {
+			return 0, syntaxError(i, "CDATA outside the root element")
+		}
+		k := strings.Index(src[i+9:], "]]>")
+		if k < 0 {
+			return 0, syntaxError(i, "unterminated CDATA section")
+		}
+		s.addCDATA(&s.nodes[cur], src[i+9:i+9+k])
+		return i + 9 + k + 3, nil
+	case strings.HasPrefix(src[i:], "<!--"):
+		k := strings.Index(src[i+4:], "-->")
+		if k < 0 {
+			return 0, syntaxError(i, "unterminated comment")
+		}
+		return i + 4 + k + 3, nil
+	case strings.HasPrefix(src[i:], "<!DOCTYPE"):
+		if cur >= 0 || len(s.nodes) > 0 {
+			return 0, syntaxError(i, "DOCTYPE inside the document")
+		}
+		return skipDoctype(src, i)
+	}
+	return 0, syntaxError(i, "malformed markup after '<!'")
+}
+
+// skipDoctype steps over a document type declaration without interpreting it:
+// nothing it declares is defined, so no entity it names is ever expanded.
+// Quoted strings and the internal subset are skipped as opaque text.
+func skipDoctype(src string, i int) (int, error) {
+	depth := 0
+	for p := i + 2; p < len(src); p++ {
+		switch c := src[p]; c {
+		case '"', '\'':
+			k := strings.IndexByte(src[p+1:], c)
+			if k < 0 {
+				return 0, syntaxError(p, "unterminated quoted string in DOCTYPE")
+			}
+			p += 1 + k
+		case '[':
+			depth++
+		case ']':
+			depth--
+		case '>':
+			if depth <= 0 {
+				return p + 1, nil
+			}
+		}
+	}
+	return 0, syntaxError(i, "unterminated DOCTYPE")
+}
+
+// startTag reads "<name attr='v' ...>" or "<name .../>" starting at src[i]=='<'.
+// Attributes are checked for form and skipped.
+func (s *scanner) startTag(i int) (name string, end int, empty bool, err error) {
+	src := s.src
+	p, err := scanName(src, i+1)
+	if err != nil {
+		return "", 0, false, err
+	}
+	name = src[i+1 : p]
+	for {
+		sp := p
+		for p < len(src) && isSpace(src[p]) {
+			p++
+		}
+		if p >= len(src) {
+			return "", 0, false, syntaxError(i, "unexpected end of input in start tag <"+name+">")
+		}
+		switch src[p] {
+		case '>':
+			return name, p + 1, false, nil
+		case '/':
+			if p+1 < len(src) && src[p+1] == '>' {
+				return name, p + 2, true, nil
+			}
+			return "", 0, false, syntaxError(p, "expected '>' after '/' in start tag")
+		}
+		if sp == p {
+			return "", 0, false, syntaxError(p, "expected white space before an attribute")
+		}
+		if p, err = skipAttr(src, p); err != nil {
+			return "", 0, false, err
+		}
+	}
+}
+
+// skipAttr steps over name="value" or name='value' at src[p].
+func skipAttr(src string, p int) (int, error) {
+	q, err := scanName(src, p)
+	if err != nil {
+		return 0, err
+	}
+	for q < len(src) && isSpace(src[q]) {
+		q++
+	}
+	if q >= len(src) || src[q] != '=' {
+		return 0, syntaxError(q, "expected '=' after attribute name")
+	}
+	q++
+	for q < len(src) && isSpace(src[q]) {
+		q++
+	}
+	if q >= len(src) || (src[q] != '"' && src[q] != '\'') {
+		return 0, syntaxError(q, "expected a quoted attribute value")
+	}
+	k := strings.IndexByte(src[q+1:], src[q])
+	if k < 0 {
+		return 0, syntaxError(q, "unterminated attribute value")
+	}
+	v := src[q+1 : q+1+k]
+	if strings.IndexByte(v, '<') >= 0 {
+		return 0, syntaxError(q, "'<' in attribute value")
+	}
+	return q + 1 + k + 1, nil
+}
+
+// endTag reads "</name>" at src[i] and checks that it closes want.
+func (s *scanner) endTag(i int, want string) (int, error) {
+	src := s.src
+	p, err := scanName(src, i+2)
+	if err != nil {
+		return 0, err
+	}
+	if src[i+2:p] != want {
+		return 0, syntaxError(i, "element <"+want+"> closed by </"+src[i+2:p]+">")
+	}
+	for p < len(src) && isSpace(src[p]) {
+		p++
+	}
+	if p >= len(src) || src[p] != '>' {
+		return 0, syntaxError(p, "expected '>' to end </"+want+">")
+	}
+	return p + 1, nil
+}
+
+// scanName returns the end of the XML name starting at src[p].
+func scanName(src string, p int) (int, error) {
+	start := p
+	for p < len(src) {
+		c := src[p]
+		if isSpace(c) || c == '>' || c == '/' || c == '=' {
+			break
+		}
+		if c < utf8.RuneSelf && !isNameByte(c) {
+			return 0, syntaxError(p, "invalid character in name")
+		}
+		p++
+		if p-start > maxNameLen {
+			return 0, syntaxError(start, "name too long")
+		}
+	}
+	if p == start {
+		if p >= len(src) {
+			return 0, syntaxError(p, "unexpected end of input: expected a name")
+		}
+		return 0, syntaxError(p, "expected a name")
+	}
+	if c := src[start]; c == '-' || c == '.' || ('0' <= c && c <= '9') {
+		return 0, syntaxError(start, "name starts with an invalid character")
+	}
+	return p, nil
+}
+
+func isNameByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
+		c == '_' || c == '-' || c == '.' || c == ':'
+}
+
+// decodeEntities replaces the five predefined entities and numeric character
+// references in raw. Any other reference is a syntax error: nothing is ever
+// looked up in a DTD.
+func decodeEntities(raw string, off int) (string, error) {
+	b := make([]byte, 0, len(raw))
+	for i := 0; i < len(raw); {
+		c := raw[i]
+		if c != '&' {
+			b = append(b, c)
+			i++
+			continue
+		}
+		k := strings.IndexByte(raw[i:], ';')
+		if k < 0 || k > maxRefLen {
+			return "", syntaxError(off+i, "malformed character or entity reference")
+		}
+		ref := raw[i+1 : i+k]
+		switch ref {
+		case "lt":
+			b = append(b, '<')
+		case "gt":
+			b = append(b, '>')
+		case "amp":
+			b = append(b, '&')
+		case "apos":
+			b = append(b, '\'')
+		case "quot":
+			b = append(b, '"')
+		default:
+			r, ok := charRef(ref)
+			if !ok {
+				return "", syntaxError(off+i, "undefined or invalid reference &"+ref+";")
+			}
+			b = utf8.AppendRune(b, r)
+		}
+		i += k + 1
+	}
+	return string(b), nil
+}
+
+// charRef decodes the body of "&#N;" or "&#xH;" and refuses code points that
+// XML cannot carry: NUL, surrogates, U+FFFE, U+FFFF and beyond U+10FFFF.
+func charRef(ref string) (rune, bool) {
+	if len(ref) < 2 || ref[0] != '#' {
+		return 0, false
+	}
+	digits, base := ref[1:], rune(10)
+	if digits[0] == 'x' {
+		digits, base = digits[1:], 16
+	}
+	if digits == "" {
+		return 0, false
+	}
+	var r rune
+	for i := 0; i < len(digits); i++ {
+		d := rune(-1)
+		switch c := digits[i]; {
+		case '0' <= c && c <= '9':
+			d = rune(c - '0')
+		case base == 16 && 'a' <= c && c <= 'f':
+			d = rune(c-'a') + 10
+		case base == 16 && 'A' <= c && c <= 'F':
+			d = rune(c-'A') + 10
+		}
+		if d < 0 {
+			return 0, false
+		}
+		r = r*base + d
+		if r > utf8.MaxRune {
+			return 0, false
+		}
+	}
+	if r == 0 || r == 0xFFFE || r == 0xFFFF || (0xD800 <= r && r <= 0xDFFF) {
+		return 0, false
+	}
+	return r, true
+}
