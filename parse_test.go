@@ -23,6 +23,11 @@ func env(to, from string, created int64, event string, msgID int64) Envelope {
 	}
 }
 
+// msgEnv builds the expected envelope of a message fixture.
+func msgEnv(msgType string, msgID int64) Envelope {
+	return Envelope{ToUserName: gh, FromUserName: openID, CreateTime: time.Unix(1700000300, 0), MsgType: msgType, MsgID: msgID}
+}
+
 const (
 	gh     = "gh_3a8c7d9e1f20"
 	openID = "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o"
@@ -147,6 +152,15 @@ func TestParseSeedFixtures(t *testing.T) {
 		{"text.xml", &TextMessage{
 			Envelope: Envelope{ToUserName: gh, FromUserName: openID, CreateTime: time.Unix(1700000200, 0), MsgType: "text", MsgID: 22211872600753510},
 			Content:  "hello \x1d world",
+		}},
+		{"image.xml", &ImageMessage{Envelope: msgEnv("image", 5832830407062023950), PicURL: "http://mmbiz.qpic.cn/mmbiz/abc/0", MediaID: "media_id_1"}},
+		{"voice.xml", &VoiceMessage{Envelope: msgEnv("voice", 1234567890123456), MediaID: "media_id_2", Format: "amr", Recognition: "腾讯微信团队"}},
+		{"video.xml", &VideoMessage{Envelope: msgEnv("video", 1234567890123457), MediaID: "media_id_3", ThumbMediaID: "thumb_3"}},
+		{"shortvideo.xml", &ShortVideoMessage{Envelope: msgEnv("shortvideo", 1234567890123458), MediaID: "media_id_4", ThumbMediaID: "thumb_4"}},
+		{"location_message.xml", &LocationMessage{Envelope: msgEnv("location", 1234567890123459), LocationX: 23.134521, LocationY: 113.358803, Scale: 20, Label: "位置信息"}},
+		{"link.xml", &LinkMessage{
+			Envelope: msgEnv("link", 1234567890123460),
+			Title:    "公众平台官网链接", Description: "a &amp; b", URL: "https://mp.weixin.qq.com/", MsgDataID: "xxxx", Idx: "xxxx",
 		}},
 	}
 	for _, tt := range tests {

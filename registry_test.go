@@ -1,0 +1,260 @@
+package wechatevent
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// bodyFor builds a minimal body that the registry dispatches to key in ns.
+func bodyFor(ns namespace, key string) string {
+	switch ns {
+	case nsMessage:
+		return "<xml><MsgType><![CDATA[" + key + "]]></MsgType></xml>"
+	case nsInfo:
+		return "<xml><AppId>wx0</AppId><InfoType><![CDATA[" + key + "]]></InfoType></xml>"
+	}
+	switch key {
+	case keySubscribeScan:
+		return "<xml><MsgType>event</MsgType><Event>subscribe</Event><EventKey>qrscene_1</EventKey></xml>"
+	case keySubscribeScanProduct:
+		return "<xml><MsgType>event</MsgType><Event>subscribe</Event><EventKey>scanimage|a|b</EventKey></xml>"
+	}
+	return "<xml><MsgType>event</MsgType><Event><![CDATA[" + key + "]]></Event></xml>"
+}
+
+// fixtureTypes parses every fixture under testdata and returns the dynamic
+// types they decode to.
+func fixtureTypes(t *testing.T) map[reflect.Type][]string {
+	t.Helper()
+	types := map[reflect.Type][]string{}
+	err := filepath.WalkDir("testdata", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".xml") {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		if ev, err := Parse(data); err == nil {
+			types[reflect.TypeOf(ev)] = append(types[reflect.TypeOf(ev)], path)
+		}
+		return nil
+	})
+	require.NoError(t, err)
+	return types
+}
+
+// TestRegistryComplete checks that every built-in key decodes to the type
+// registered for it, upper-cased and padded too, and that some fixture under
+// testdata decodes to every built-in type.
+func TestRegistryComplete(t *testing.T) {
+	fixtures := fixtureTypes(t)
+	seen := map[string]bool{}
+	for _, table := range builtinTables {
+		for _, b := range table {
+			want := reflect.TypeOf(b.new())
+			id := string(rune('0'+b.ns)) + normKey(b.key)
+			require.False(t, seen[id], "key %q registered twice", b.key)
+			seen[id] = true
+			for _, key := range []string{b.key, strings.ToUpper(b.key), " " + strings.ToLower(b.key) + "\n"} {
+				ev, err := Parse([]byte(bodyFor(b.ns, key)))
+				require.NoError(t, err, key)
+				assert.Equal(t, want, reflect.TypeOf(ev), "key %q", key)
+			}
+			assert.NotEmpty(t, fixtures[want], "no fixture under testdata decodes to %v", want)
+		}
+	}
+}
+
+func TestBuiltinValuesAreFreshPointers(t *testing.T) {
+	for _, table := range builtinTables {
+		for _, b := range table {
+			a, c := b.new(), b.new()
+			v := reflect.ValueOf(a)
+			require.Equal(t, reflect.Pointer, v.Kind(), "%T", a)
+			require.Equal(t, reflect.Struct, v.Elem().Kind(), "%T", a)
+			assert.NotSame(t, a, c, "%T constructor must return a fresh value", a)
+			assert.Same(t, a.Header(), a.Header())
+		}
+	}
+}
+
+func TestParseReturnsFreshValues(t *testing.T) {
+	body := readFixture(t, "pic_weixin.xml")
+	a, err := Parse(body)
+	require.NoError(t, err)
+	b, err := Parse(body)
+	require.NoError(t, err)
+	require.NotSame(t, a, b)
+	pa, pb := a.(*PicWeChatEvent), b.(*PicWeChatEvent)
+	pa.Pictures[0].PicMd5Sum = "changed"
+	assert.Equal(t, "aef52ae501537e552725c5d7f99c1741", pb.Pictures[0].PicMd5Sum)
+}
+
+// kfEvent is a user type with nested and repeated elements.
+type kfEvent struct {
+	Envelope
+	KfAccount string    `xml:"KfAccount"`
+	Tags      []string  `xml:"Tags>Tag"`
+	Scores    []int     `xml:"Score"`
+	Agent     kfAgent   `xml:"Agent"`
+	Extra     *kfAgent  `xml:"Extra"`
+	Sessions  []session `xml:"Sessions>Session"`
+	Untagged  string
+	Ignored   string `xml:"-"`
+}
+
+type kfAgent struct {
+	Name string `xml:"Name"`
+	Note string `xml:",chardata"`
+}
+
+type session struct {
+	ID    int64    `xml:"Id"`
+	Turns []string `xml:"Turn"`
+}
+
+const kfBody = `<xml>
+<ToUserName>gh_1</ToUserName><MsgType>event</MsgType><Event>kf_custom</Event>
+<KfAccount><![CDATA[test1@test]]></KfAccount>
+<Tags><Tag>a</Tag><Tag>b</Tag></Tags><Tags><Tag>c</Tag></Tags>
+<Score>1</Score><Score>x</Score><Score> 3 </Score>
+<Agent> lead <Name>Ann</Name></Agent>
+<Extra><Name>Bob</Name></Extra>
+<Sessions><Session><Id>1</Id><Turn>hi</Turn><Turn>bye</Turn></Session><Session><Id>2</Id></Session></Sessions>
+<Untagged>u</Untagged><Ignored>no</Ignored>
+</xml>`
+
+func TestRegisterUserType(t *testing.T) {
+	p := NewParser()
+	p.RegisterEvent(" KF_Custom ", func() Event { return new(kfEvent) })
+	ev, err := p.Parse([]byte(kfBody))
+	require.NoError(t, err)
+	got, ok := ev.(*kfEvent)
+	require.True(t, ok, "got %T", ev)
+	assert.Equal(t, &kfEvent{
+		Envelope:  Envelope{ToUserName: "gh_1", MsgType: "event", Event: "kf_custom"},
+		KfAccount: "test1@test",
+		Tags:      []string{"a", "b", "c"},
+		Scores:    []int{1, 0, 3},
+		Agent:     kfAgent{Name: "Ann", Note: "lead"},
+		Extra:     &kfAgent{Name: "Bob"},
+		Sessions:  []session{{ID: 1, Turns: []string{"hi", "bye"}}, {ID: 2}},
+		Untagged:  "u",
+	}, got)
+
+	other, err := NewParser().Parse([]byte(kfBody))
+	require.NoError(t, err)
+	assert.IsType(t, &UnknownEvent{}, other, "registration is per parser")
+}
+
+func TestRegisterOverridesBuiltin(t *testing.T) {
+	type myScan struct {
+		Envelope
+		Key string `xml:"EventKey"`
+	}
+	p := NewParser()
+	p.RegisterEvent("scan", func() Event { return &myScan{} })
+	p.RegisterEvent(keySubscribeScan, func() Event { return &myScan{} })
+	for _, body := range []string{
+		`<xml><MsgType>event</MsgType><Event>SCAN</Event><EventKey>9</EventKey></xml>`,
+		`<xml><MsgType>event</MsgType><Event>subscribe</Event><EventKey>qrscene_9</EventKey></xml>`,
+	} {
+		ev, err := p.Parse([]byte(body))
+		require.NoError(t, err)
+		require.IsType(t, &myScan{}, ev)
+	}
+	ev, err := Parse([]byte(`<xml><MsgType>event</MsgType><Event>SCAN</Event></xml>`))
+	require.NoError(t, err)
+	assert.IsType(t, &ScanEvent{}, ev, "the default parser is untouched")
+}
+
+func TestRegisterMessageAndInfoType(t *testing.T) {
+	type hologram struct {
+		Envelope
+		Beam string `xml:"Beam"`
+	}
+	type ticket struct {
+		Envelope
+		AppID    string `xml:"AppId"`
+		InfoType string `xml:"InfoType"`
+		Ticket   string `xml:"ComponentVerifyTicket"`
+	}
+	p := NewParser()
+	p.RegisterMessage("Hologram", func() Event { return new(hologram) })
+	p.RegisterInfoType("custom_ticket", func() Event { return new(ticket) })
+
+	ev, err := p.Parse([]byte(`<xml><MsgType>hologram</MsgType><Beam>on</Beam></xml>`))
+	require.NoError(t, err)
+	assert.Equal(t, &hologram{Envelope: Envelope{MsgType: "hologram"}, Beam: "on"}, ev)
+
+	ev, err = p.Parse([]byte(`<xml><AppId>wx1</AppId><CreateTime>0</CreateTime><InfoType> custom_ticket </InfoType><ComponentVerifyTicket>t@@@1</ComponentVerifyTicket></xml>`))
+	require.NoError(t, err)
+	assert.Equal(t, &ticket{Envelope: Envelope{CreateTime: time.Unix(0, 0)}, AppID: "wx1", InfoType: "custom_ticket", Ticket: "t@@@1"}, ev)
+
+	ev, err = p.Parse([]byte(`<xml><MsgType>event</MsgType><Event>hologram</Event></xml>`))
+	require.NoError(t, err)
+	assert.IsType(t, &UnknownEvent{}, ev, "events and messages are separate namespaces")
+}
+
+func TestRegisterRejectsNilConstructor(t *testing.T) {
+	assert.Panics(t, func() { NewParser().RegisterEvent("x", nil) })
+}
+
+func TestConstructorReturningNilGivesUnknown(t *testing.T) {
+	p := NewParser()
+	p.RegisterMessage("text", func() Event { return nil })
+	p.RegisterMessage("image", func() Event { return (*TextMessage)(nil) })
+	for _, mt := range []string{"text", "image"} {
+		ev, err := p.Parse([]byte(`<xml><MsgType>` + mt + `</MsgType></xml>`))
+		require.NoError(t, err)
+		assert.IsType(t, &UnknownEvent{}, ev)
+	}
+}
+
+func TestZeroParserReturnsUnknown(t *testing.T) {
+	var p Parser
+	ev, err := p.Parse([]byte(`<xml><MsgType>text</MsgType></xml>`))
+	require.NoError(t, err)
+	assert.IsType(t, &UnknownEvent{}, ev)
+	p.RegisterMessage("text", func() Event { return new(TextMessage) })
+	ev, err = p.Parse([]byte(`<xml><MsgType>text</MsgType></xml>`))
+	require.NoError(t, err)
+	assert.IsType(t, &TextMessage{}, ev)
+}
+
+// TestConcurrentParseAndRegister is meant for go test -race.
+func TestConcurrentParseAndRegister(t *testing.T) {
+	p := NewParser()
+	body := readFixture(t, "masssendjobfinish.xml")
+	var wg sync.WaitGroup
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func(g int) {
+			defer wg.Done()
+			for i := 0; i < 200; i++ {
+				if g == 0 && i%10 == 0 {
+					p.RegisterEvent("custom_"+string(rune('a'+i%26)), func() Event { return new(UnsubscribeEvent) })
+				}
+				ev, err := p.Parse(body)
+				if !assert.NoError(t, err) {
+					return
+				}
+				e, ok := ev.(*MassSendJobFinishEvent)
+				if !assert.True(t, ok) || !assert.Len(t, e.CopyrightCheckResult.ResultList, 2) {
+					return
+				}
+			}
+		}(g)
+	}
+	wg.Wait()
+}
