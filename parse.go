@@ -88,7 +88,12 @@ func Parse(data []byte) (Event, error) { return defaultParser.Parse(data) }
 // ParseReader reads one callback body from r, at most MaxBodySize bytes, and
 // parses it with the default parser. A longer body is ErrTooLarge; ParseReader
 // reads at most one byte beyond the limit to find out.
-func ParseReader(r io.Reader) (Event, error) {
+func ParseReader(r io.Reader) (Event, error) { return defaultParser.ParseReader(r) }
+
+// ParseReader reads one callback body from r, at most MaxBodySize bytes, and
+// parses it with p. A longer body is ErrTooLarge; ParseReader reads at most
+// one byte beyond the limit to find out. A read error is returned as is.
+func (p *Parser) ParseReader(r io.Reader) (Event, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxBodySize+1))
 	if err != nil {
 		return nil, err
@@ -96,7 +101,7 @@ func ParseReader(r io.Reader) (Event, error) {
 	if len(data) > MaxBodySize {
 		return nil, ErrTooLarge
 	}
-	return defaultParser.Parse(data)
+	return p.Parse(data)
 }
 
 // RegisterEvent registers newEvent on the default parser for bodies with

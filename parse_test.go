@@ -1,10 +1,13 @@
 package wechatevent
 
 import (
+	"errors"
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"testing/iotest"
 	"time"
 
 	"github.com/stretchr/testify/assert"
@@ -397,6 +400,17 @@ func TestParseReader(t *testing.T) {
 
 	_, err = ParseReader(&countingReader{data: make([]byte, MaxBodySize)})
 	assert.ErrorIs(t, err, ErrSyntax, "a body of exactly MaxBodySize is parsed")
+}
+
+func TestParserParseReaderUsesItsRegistry(t *testing.T) {
+	p := NewParser()
+	p.RegisterMessage("text", func() Event { return new(ImageMessage) })
+	ev, err := p.ParseReader(strings.NewReader(`<xml><MsgType>text</MsgType></xml>`))
+	require.NoError(t, err)
+	assert.IsType(t, &ImageMessage{}, ev)
+
+	_, err = p.ParseReader(iotest.ErrReader(errors.New("connection reset")))
+	assert.EqualError(t, err, "connection reset")
 }
 
 type countingReader struct {
