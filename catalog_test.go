@@ -3,6 +3,7 @@ package wechatevent
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 	"time"
 
@@ -291,4 +292,41 @@ func TestCatalogFixturesAllListed(t *testing.T) {
 		assert.Truef(t, listed[filepath.Base(f)], "%s has no test case", filepath.Base(f))
 	}
 	assert.Len(t, files, len(listed))
+}
+
+// fixtureKey is the registry key a parsed fixture was chosen by.
+func fixtureKey(e Event) string {
+	env := e.Header()
+	switch e.(type) {
+	case *SubscribeScanEvent:
+		return nsEvent.String() + "/" + keySubscribeScan
+	case *SubscribeScanProductEvent:
+		return nsEvent.String() + "/" + keySubscribeScanProduct
+	}
+	if f := reflect.ValueOf(e).Elem().FieldByName("InfoType"); env.MsgType == "" && f.IsValid() {
+		return nsInfo.String() + "/" + normKey(f.String())
+	}
+	if normKey(env.MsgType) != "event" {
+		return nsMessage.String() + "/" + normKey(env.MsgType)
+	}
+	return nsEvent.String() + "/" + normKey(env.Event)
+}
+
+// TestEveryRegistrationHasFixture: every built-in key has a fixture that
+// decodes to its registered type.
+func TestEveryRegistrationHasFixture(t *testing.T) {
+	covered := map[string]string{}
+	for _, cases := range [][]catalogCase{catalogSamples, freshSamples} {
+		for _, tc := range cases {
+			if tc.want == nil {
+				continue
+			}
+			covered[fixtureKey(tc.want)] = reflect.TypeOf(tc.want).Elem().Name()
+		}
+	}
+	for key, typ := range registryRows() {
+		if assert.Containsf(t, covered, key, "no fixture for %s", key) {
+			assert.Equalf(t, typ, covered[key], "the fixture for %s expects another type", key)
+		}
+	}
 }
