@@ -325,8 +325,9 @@ func TestEveryRegistrationHasFixture(t *testing.T) {
 		}
 	}
 	for key, typ := range registryRows() {
-		if assert.Containsf(t, covered, key, "no fixture for %s", key) {
-			assert.Equalf(t, typ, covered[key], "the fixture for %s expects another type", key)
+		got, ok := covered[key]
+		if assert.Truef(t, ok, "no fixture for %s (%s)", key, typ) {
+			assert.Equalf(t, typ, got, "the fixture for %s expects another type", key)
 		}
 	}
 }

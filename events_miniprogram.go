@@ -308,6 +308,55 @@ type XpayCoinInfo struct {
 	Attach      string `xml:"Attach"`      // the data passed when the order was made
 }
 
+// XpayRefundNotifyEvent tells a 小程序 the result of a virtual-payment
+// refund.
+// The Event value is "xpay_refund_notify".
+// See https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/business-capabilities/virtual-payment.html
+type XpayRefundNotifyEvent struct {
+	Envelope
+	OpenID                   string    `xml:"OpenId" alias:"openid"`    // the buyer's OpenID
+	WxRefundID               string    `xml:"WxRefundId"`               // WeChat's refund number
+	MchRefundID              string    `xml:"MchRefundId"`              // the merchant's refund number
+	WxOrderID                string    `xml:"WxOrderId"`                // WeChat's number of the refunded order
+	MchOrderID               string    `xml:"MchOrderId"`               // the merchant's number of the refunded order
+	RefundFee                int64     `xml:"RefundFee"`                // the amount refunded, fen
+	RetCode                  int       `xml:"RetCode"`                  // 0 refunded; otherwise failed
+	RetMsg                   string    `xml:"RetMsg"`                   // the result's text
+	RefundStartTimestamp     time.Time `xml:"RefundStartTimestamp"`     // when the refund started
+	RefundSuccTimestamp      time.Time `xml:"RefundSuccTimestamp"`      // when the refund ended
+	WxpayRefundTransactionID string    `xml:"WxpayRefundTransactionId"` // the WeChat Pay number of the refund
+	RetryTimes               int       `xml:"RetryTimes"`               // how often this push was retried, from 0
+}
+
+// XpayComplaintNotifyEvent tells a 小程序 that a user complained about a
+// virtual-payment order.
+// The Event value is "xpay_complaint_notify".
+// See https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/business-capabilities/virtual-payment.html
+type XpayComplaintNotifyEvent struct {
+	Envelope
+	OpenID          string    `xml:"OpenId" alias:"openid"` // the user's OpenID
+	WxOrderID       string    `xml:"WxOrderId"`             // WeChat's order number
+	MchOrderID      string    `xml:"MchOrderId"`            // the merchant's order number
+	TransactionID   string    `xml:"TransactionId"`         // the WeChat Pay transaction ID
+	ComplaintID     string    `xml:"ComplaintId"`           // the complaint's ID
+	ComplaintDetail string    `xml:"ComplaintDetail"`       // what the user wrote
+	ComplaintTime   time.Time `xml:"ComplaintTime"`         // when the user complained
+	RetryTimes      int       `xml:"RetryTimes"`            // how often this push was retried, from 0
+	RequestID       string    `xml:"RequestId"`             // the push's request ID
+}
+
+// AddNearbyPoiAuditInfoEvent is sent when the review of a place added to
+// 附近的小程序 ends.
+// The Event value is "add_nearby_poi_audit_info".
+// See https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/nearby-poi/addNearbyPoi.html
+type AddNearbyPoiAuditInfoEvent struct {
+	Envelope
+	AuditID int64  `xml:"audit_id"` // the review's ID
+	Status  int    `xml:"status"`   // 3 passed, 2 refused
+	Reason  string `xml:"reason"`   // why it was refused
+	PoiID   string `xml:"poi_id"`   // the place's ID
+}
+
 // StoreAudit holds the fields shared by the store (门店小程序) review events.
 type StoreAudit struct {
 	AuditID int64  `xml:"audit_id"` // the review's ID
@@ -381,6 +430,9 @@ var miniProgramEvents = []builtin{
 	{nsEvent, "secvod_audit_event", func() Event { return new(SecvodAuditEvent) }},
 	{nsEvent, "xpay_goods_deliver_notify", func() Event { return new(XpayGoodsDeliverNotifyEvent) }},
 	{nsEvent, "xpay_coin_pay_notify", func() Event { return new(XpayCoinPayNotifyEvent) }},
+	{nsEvent, "xpay_refund_notify", func() Event { return new(XpayRefundNotifyEvent) }},
+	{nsEvent, "xpay_complaint_notify", func() Event { return new(XpayComplaintNotifyEvent) }},
+	{nsEvent, "add_nearby_poi_audit_info", func() Event { return new(AddNearbyPoiAuditInfoEvent) }},
 	{nsEvent, "apply_merchant_audit_info", func() Event { return new(ApplyMerchantAuditInfoEvent) }},
 	{nsEvent, "create_map_poi_audit_info", func() Event { return new(CreateMapPoiAuditInfoEvent) }},
 	{nsEvent, "add_store_audit_info", func() Event { return new(AddStoreAuditInfoEvent) }},

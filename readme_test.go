@@ -67,12 +67,14 @@ func TestREADMEEventsTable(t *testing.T) {
 	registered := registryRows()
 	require.NotEmpty(t, registered)
 	for key, typ := range registered {
-		if assert.Containsf(t, documented, key, "registered but not in README.md") {
-			assert.Equalf(t, typ, documented[key], "README.md names another type for %s", key)
+		doc, ok := documented[key]
+		if assert.Truef(t, ok, "%s (%s) is registered but not in README.md", key, typ) {
+			assert.Equalf(t, typ, doc, "README.md names another type for %s", key)
 		}
 	}
-	for key := range documented {
-		assert.Containsf(t, registered, key, "in README.md but not registered")
+	for key, typ := range documented {
+		_, ok := registered[key]
+		assert.Truef(t, ok, "%s (%s) is in README.md but not registered", key, typ)
 	}
 }
 
