@@ -86,6 +86,31 @@ type LinkMessage struct {
 	Idx         string `xml:"Idx"`         // the article's position, when the message came from an article
 }
 
+// FileMessage is a file a user sent.
+// The MsgType value is "file".
+// See https://developers.weixin.qq.com/doc/offiaccount/Message_Management/Receiving_standard_messages.html
+type FileMessage struct {
+	Envelope
+	Title        string `xml:"Title"`        // the file name
+	Description  string `xml:"Description"`  // a human-readable size, such as "2.5 KB"
+	FileKey      string `xml:"FileKey"`      // the file's key; may be empty
+	FileMd5      string `xml:"FileMd5"`      // MD5 of the file, lower-case hex; may be empty
+	FileTotalLen int64  `xml:"FileTotalLen"` // the size in bytes
+}
+
+// MiniProgramPageMessage is a 小程序 card (a page of a mini program) a user
+// sent to the mini program's customer service.
+// The MsgType value is "miniprogrampage".
+// See https://developers.weixin.qq.com/miniprogram/dev/framework/open-ability/customer-message/receive.html
+type MiniProgramPageMessage struct {
+	Envelope
+	Title        string `xml:"Title"`        // the card's title
+	AppID        string `xml:"AppId"`        // the AppID of the mini program the card opens
+	PagePath     string `xml:"PagePath"`     // the page the card opens, with its query
+	ThumbURL     string `xml:"ThumbUrl"`     // the card's cover image
+	ThumbMediaID string `xml:"ThumbMediaId"` // the media ID of the cover image, for the temporary media API
+}
+
 // messageTypes registers the ordinary messages.
 var messageTypes = []builtin{
 	{nsMessage, "text", func() Event { return new(TextMessage) }},
@@ -95,4 +120,6 @@ var messageTypes = []builtin{
 	{nsMessage, "shortvideo", func() Event { return new(ShortVideoMessage) }},
 	{nsMessage, "location", func() Event { return new(LocationMessage) }},
 	{nsMessage, "link", func() Event { return new(LinkMessage) }},
+	{nsMessage, "file", func() Event { return new(FileMessage) }},
+	{nsMessage, "miniprogrampage", func() Event { return new(MiniProgramPageMessage) }},
 }
