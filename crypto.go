@@ -239,8 +239,13 @@ func (c *Crypto) unpack(buf []byte) ([]byte, error) {
 // <xml><Encrypt/><MsgSignature/><TimeStamp/><Nonce/></xml> for a plaintext
 // reply, with a fresh random 16-byte prefix from crypto/rand. timestamp and
 // nonce are the values the reply is signed with; replying with those of the
-// request is usual.
+// request is usual. They must be printable ASCII, as WeChat's are: an XML
+// parser would change control characters such as CR, and the signature with
+// them.
 func (c *Crypto) Encrypt(plaintext []byte, timestamp, nonce string) ([]byte, error) {
+	if !printableASCII(timestamp) || !printableASCII(nonce) {
+		return nil, errors.New("wechatevent: reply timestamp and nonce must be printable ASCII")
+	}
 	encrypted, err := c.seal(plaintext)
 	if err != nil {
 		return nil, err
@@ -284,6 +289,15 @@ func (c *Crypto) seal(msg []byte) (string, error) {
 	}
 	cipher.NewCBCEncrypter(c.block, c.iv[:]).CryptBlocks(buf, buf)
 	return base64.StdEncoding.EncodeToString(buf), nil
+}
+
+func printableASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < ' ' || s[i] > '~' {
+			return false
+		}
+	}
+	return true
 }
 
 // appendEscaped appends s as XML character data.

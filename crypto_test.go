@@ -479,6 +479,16 @@ func TestEncryptEscapesTimestampAndNonce(t *testing.T) {
 	}
 }
 
+func TestEncryptRefusesUnprintableTimestampAndNonce(t *testing.T) {
+	c, _ := newTestCrypto(t)
+	for _, bad := range []string{"a\rb", "a\nb", "\x00", "\xff", "非"} {
+		_, err := c.Encrypt([]byte("<xml/>"), bad, testNonce)
+		assert.Error(t, err, "timestamp %q", bad)
+		_, err = c.Encrypt([]byte("<xml/>"), testTS, bad)
+		assert.Error(t, err, "nonce %q", bad)
+	}
+}
+
 func TestDecryptReturnsOwnCopy(t *testing.T) {
 	c, _ := newTestCrypto(t)
 	reply, err := c.Encrypt([]byte("<xml>hello</xml>"), testTS, testNonce)
