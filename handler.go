@@ -126,8 +126,11 @@ func NewHandler(token string, fn func(ctx context.Context, ev Event) (reply []by
 	return h, nil
 }
 
-// errTimestamp means the timestamp parameter is malformed or outside the window.
-var errTimestamp = errors.New("wechatevent: timestamp malformed or outside the window")
+// Errors of the query parameters that the signatures cover.
+var (
+	errTimestamp = errors.New("wechatevent: timestamp malformed or outside the window")
+	errNonce     = errors.New("wechatevent: nonce is not printable ASCII")
+)
 
 // ServeHTTP answers one callback request as the Handler documents.
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -147,7 +150,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func (h *Handler) serveVerify(w http.ResponseWriter, r *http.Request) {
 	q, err := params(r, "signature", "timestamp", "nonce", "echostr")
 	if err == nil {
-		err = h.checkTimestamp(q[1])
+		err = h.checkFresh(q[1], q[2])
 	}
 	if err == nil && !CheckSignature(h.token, q[0], q[1], q[2]) {
 		err = fmt.Errorf("%w: signature does not match", ErrSignature)
@@ -167,7 +170,7 @@ func (h *Handler) serveCallback(w http.ResponseWriter, r *http.Request) {
 	}
 	q, err := params(r, sigName, "timestamp", "nonce")
 	if err == nil {
-		err = h.checkTimestamp(q[1])
+		err = h.checkFresh(q[1], q[2])
 	}
 	// In plain mode the signature covers no body, so check it before reading
 	// one; in security mode it covers <Encrypt>, which only the body holds.
@@ -232,10 +235,15 @@ func params(r *http.Request, names ...string) ([]string, error) {
 	return out, nil
 }
 
-// checkTimestamp requires decimal digits only, as WeChat sends, and, with a
-// window set, a time close to the server's clock. The strict form matters
-// because the signatures join their parts without separators.
-func (h *Handler) checkTimestamp(ts string) error {
+// checkFresh requires a timestamp of decimal digits only, as WeChat sends,
+// and, with a window set, close to the server's clock. The strict form
+// matters because the signatures join their parts without separators, so a
+// digit can move between timestamp and nonce. The nonce must be printable
+// ASCII, since a reply is signed with it.
+func (h *Handler) checkFresh(ts, nonce string) error {
+	if !printableASCII(nonce) {
+		return errNonce
+	}
 	if ts == "" || len(ts) > 18 {
 		return errTimestamp
 	}
