@@ -126,10 +126,12 @@ func NewHandler(token string, fn func(ctx context.Context, ev Event) (reply []by
 	return h, nil
 }
 
-// Errors of the query parameters that the signatures cover.
+// Refusals of the query parameters.
 var (
 	errTimestamp = errors.New("wechatevent: timestamp malformed or outside the window")
 	errNonce     = errors.New("wechatevent: nonce is not printable ASCII")
+
+	errPlainSignature = fmt.Errorf("%w: signature does not match", ErrSignature)
 )
 
 // ServeHTTP answers one callback request as the Handler documents.
@@ -148,12 +150,9 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // serveVerify answers the GET with which WeChat checks the server URL: the
 // echostr is returned as is, in security mode too.
 func (h *Handler) serveVerify(w http.ResponseWriter, r *http.Request) {
-	q, err := params(r, "signature", "timestamp", "nonce", "echostr")
+	q, err := h.query(r, "signature", "timestamp", "nonce", "echostr")
 	if err == nil {
-		err = h.checkFresh(q[1], q[2])
-	}
-	if err == nil && !CheckSignature(h.token, q[0], q[1], q[2]) {
-		err = fmt.Errorf("%w: signature does not match", ErrSignature)
+		err = h.checkPlain(q)
 	}
 	if err != nil {
 		h.fail(w, r, http.StatusForbidden, err)
@@ -168,14 +167,11 @@ func (h *Handler) serveCallback(w http.ResponseWriter, r *http.Request) {
 	if h.crypto != nil {
 		sigName = "msg_signature"
 	}
-	q, err := params(r, sigName, "timestamp", "nonce")
-	if err == nil {
-		err = h.checkFresh(q[1], q[2])
-	}
+	q, err := h.query(r, sigName, "timestamp", "nonce")
 	// In plain mode the signature covers no body, so check it before reading
 	// one; in security mode it covers <Encrypt>, which only the body holds.
-	if err == nil && h.crypto == nil && !CheckSignature(h.token, q[0], q[1], q[2]) {
-		err = fmt.Errorf("%w: signature does not match", ErrSignature)
+	if err == nil && h.crypto == nil {
+		err = h.checkPlain(q)
 	}
 	if err != nil {
 		h.fail(w, r, http.StatusForbidden, err)
@@ -215,6 +211,27 @@ func (h *Handler) serveCallback(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	writeText(w, "application/xml; charset=utf-8", reply)
+}
+
+// query returns the named query parameters, which start with a signature,
+// the timestamp and the nonce, once it has checked the latter two.
+func (h *Handler) query(r *http.Request, names ...string) ([]string, error) {
+	q, err := params(r, names...)
+	if err != nil {
+		return nil, err
+	}
+	if err := h.checkFresh(q[1], q[2]); err != nil {
+		return nil, err
+	}
+	return q, nil
+}
+
+// checkPlain checks the plain signature of parameters read by query.
+func (h *Handler) checkPlain(q []string) error {
+	if !CheckSignature(h.token, q[0], q[1], q[2]) {
+		return errPlainSignature
+	}
+	return nil
 }
 
 // params returns the named query parameters. Each must appear exactly once:
