@@ -204,6 +204,42 @@ var freshSamples = []catalogCase{
 		AppID: platformAppID, InfoType: "notify_icpfiling_verify_result", TaskID: "R5PqRPNb6GmG3i0rqd4pTg", VerifyAppID: "wx0a1b2c3d4e5f6a7b", Result: 3}},
 	{file: "x_notify_apply_icpfiling_result.xml", want: &NotifyApplyIcpfilingResultEvent{Envelope: platformEnv(1700000100),
 		AppID: platformAppID, InfoType: "notify_apply_icpfiling_result", AuthorizerAppID: "wx0a1b2c3d4e5f6a7b", BeianStatus: 1025}},
+
+	{file: "y_wx_verify_pay_succ.xml", want: &WxVerifyPaySuccEvent{Envelope: fev("wx_verify_pay_succ"), OrderID: "16465636384492457619"}},
+	{file: "y_wx_verify_dispatch.xml", want: &WxVerifyDispatchEvent{Envelope: fev("wx_verify_dispatch"),
+		Provider: "上海某某认证服务有限公司", Contact: "咨询电话:021-00000000", DispatchTime: ts(1700000222)}},
+	{file: "y_nearby_category_audit_info.xml", want: &NearbyCategoryAuditInfoEvent{Envelope: fev("nearby_category_audit_info"),
+		AuditID: "416620526", Status: 2, Reason: "资质不符合要求"}},
+	{file: "y_charge_service_quota_notify.xml", want: &ChargeServiceQuotaNotifyEvent{Envelope: fev("charge_service_quota_notify"),
+		EventType: 3, AppID: "wx8f1e2d3c4b5a6978", SpuID: 10000077, SpuName: "手机号快速验证组件", TotalQuota: 1000, TotalUsedQuota: 800}},
+	{file: "y_wxalive_follow_notify.xml", want: &WxaliveFollowNotifyEvent{Envelope: fev("wxalive_follow_notify"),
+		RoomID: 1, UserOpenID: "oLiveUser0001", Time: ts(1700000300), LiveStatus: 101, Action: "add_follow"}},
+	{file: "y_wxalive_push_message_notify.xml", want: &WxalivePushMessageNotifyEvent{Envelope: fev("wxalive_push_message_notify"),
+		MessageID: "1622047360795164672", RoomID: 12, TotalCount: 200, SuccessCount: 190, OpenIDErrorCount: 3,
+		RelationErrorCount: 4, UserRecvLimitCount: 2, InternalErrorCount: 1}},
+	{file: "y_retail_refund_notify.xml", want: &RetailRefundNotifyEvent{Envelope: fev("retail_refund_notify"),
+		AppID: "wx8f1e2d3c4b5a6978", MchID: "1230000109", OutRefundNo: "12177525012014070332321235", RefundID: "r202307281444591411763685",
+		OutTradeNo: "1217752501201407033233368018", OrderID: "o202307291423123564754773", RefundAmount: 888, OrderAmount: 1000,
+		RefundFrom: 1, RefundReason: 3, RefundCreateTime: "2023-07-28 14:44:59", RefundTime: "2023-07-28 14:45:30",
+		RefundStatus: "REFUND_SUCC", WxpayRefundID: "50300305972023072803418789254"}},
+	{file: "y_xpay_apple_subscribe_signing_result_notify.xml", want: &XpayAppleSubscribeSigningResultNotifyEvent{
+		Envelope: fev("xpay_apple_subscribe_signing_result_notify"), OpenID: "oBuyer0005", Attach: "uid=12345",
+		AppleSubscriptionInfo: AppleSubscriptionInfo{OriginalTransactionID: "2000001147426510", ProductID: "subscription_vip_monthly",
+			AutoRenewStatus: 1, RenewalDate: 1775226245000, SignedTime: 1772634245000}}},
+	{file: "y_xpay_apple_subscribe_unsigning_result_notify.xml", want: &XpayAppleSubscribeUnsigningResultNotifyEvent{
+		Envelope: fev("xpay_apple_subscribe_unsigning_result_notify"), OpenID: "oBuyer0005", Attach: "uid=12345", Action: "unsubscribe",
+		AppleSubscriptionInfo: AppleSubscriptionInfo{OriginalTransactionID: "2000001147426510", ProductID: "subscription_vip_monthly",
+			RenewalDate: 1775226245000, UnsignedTime: 1773000000000}}},
+	{file: "y_xpay_goods_deliver_notify_apple.xml", want: &XpayGoodsDeliverNotifyEvent{Envelope: fev("xpay_goods_deliver_notify"),
+		OpenID: "oBuyer0005", OutTradeNo: "xp_20260301_0009",
+		WeChatPayInfo:         XpayPayInfo{MchOrderNo: "mch_0009", TransactionID: "4200009998", PaidTime: ts(1772634245)},
+		GoodsInfo:             XpayGoodsInfo{ProductID: "subscription_vip_monthly", Quantity: 1, OrigPrice: 3000, ActualPrice: 3000, Attach: "uid=12345"},
+		AppleSubscriptionInfo: AppleSubscriptionInfo{OriginalTransactionID: "2000001147426510", AutoRenewStatus: 1, RenewalDate: 1775226245000}}},
+	{file: "y_xpay_subscribe_ios_refund_query_notify.xml", want: &XpaySubscribeIOSRefundQueryNotifyEvent{
+		Envelope: fev("xpay_subscribe_ios_refund_query_notify"), RefundTime: ts(1773806490), OrderTime: ts(1773733827),
+		ChannelBill: "2000001147426511", BundleID: "com.tencent.xin", ProductID: "coin_600", PCount: 1,
+		RefundRequestReason: "UNINTENDED_PURCHASE", ProvideStatus: 1, PayOrderID: "xp_20260301_0010"}},
+	{file: "y_wxa_comment_bad_score.xml", want: &WxaCommentBadScoreEvent{Envelope: fev("wxa_comment_bad_score"), CommentID: "2272502024443330610"}},
 }
 
 func TestFreshSamples(t *testing.T) { runCatalog(t, freshSamples) }

@@ -17,6 +17,7 @@ import (
 var nameExceptions = map[string]string{
 	"Pictures SendPicsInfo>PicList>item": "fixed by API.md; the items of PicList are pictures",
 	"RecordCreateTime create_time":       "CreateTime would hide Envelope.CreateTime",
+	"RefundCreateTime create_time":       "CreateTime would hide Envelope.CreateTime",
 	"WxaAppID appid":                     "the push also carries AppId (the platform's), so AppID is taken",
 }
 
