@@ -212,6 +212,21 @@ type FundsOrderRefundEvent struct {
 	Message     string `xml:"order_info>message"` // why the refund failed
 }
 
+// ComplaintNotifyEvent is sent when a dispute (纠纷单) about an after-sales
+// case of the trading component moves on, for example when the user
+// complains or the platform asks for evidence.
+// The Event value is "complaint_notify".
+// See https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/business-capabilities/ministore/minishopopencomponent2/callback/Introduction.html
+type ComplaintNotifyEvent struct {
+	Envelope
+	ComplaintOrderID int64 `xml:"complaint_info>complaint_order_id"` // the dispute's ID
+	State            int   `xml:"complaint_info>state"`              // the dispute's state
+	// ComplaintEvent is what happened (wire element complaint_info>event),
+	// such as 240001 the user complained or 240031 the refund succeeded. It
+	// is not named Event so that it does not hide Envelope.Event.
+	ComplaintEvent int `xml:"complaint_info>event"`
+}
+
 // MiniProgramSharerBindStatusChangeEvent is sent when a sharer (分享员) of
 // the trading component is bound or unbound.
 // The Event value is "miniprogram_sharer_bind_status_change".
@@ -239,5 +254,6 @@ var shopEvents = []builtin{
 	{nsEvent, "aftersale_user_cancel_waybill", func() Event { return new(AftersaleUserCancelWaybillEvent) }},
 	{nsEvent, "funds_order_pay", func() Event { return new(FundsOrderPayEvent) }},
 	{nsEvent, "funds_order_refund", func() Event { return new(FundsOrderRefundEvent) }},
+	{nsEvent, "complaint_notify", func() Event { return new(ComplaintNotifyEvent) }},
 	{nsEvent, "miniprogram_sharer_bind_status_change", func() Event { return new(MiniProgramSharerBindStatusChangeEvent) }},
 }

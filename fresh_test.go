@@ -273,6 +273,8 @@ var freshSamples = []catalogCase{
 		TradeNo: "1217752501201407033233368018", TransactionID: "42000000123123", PayTime: "2021-12-30 22:31:00"}},
 	{file: "y_funds_order_refund.xml", want: &FundsOrderRefundEvent{Envelope: fev("funds_order_refund"),
 		RefundNo: "1217752501201407033233368019", Status: "ABNORMAL", Message: "用户银行卡已冻结"}},
+	{file: "y_complaint_notify.xml", want: &ComplaintNotifyEvent{Envelope: fev("complaint_notify"),
+		ComplaintOrderID: 123456, State: 2, ComplaintEvent: 240001}},
 	{file: "y_miniprogram_sharer_bind_status_change.xml", want: &MiniProgramSharerBindStatusChangeEvent{
 		Envelope: fev("miniprogram_sharer_bind_status_change"), OpenID: "oSharer0001", BindStatus: 1}},
 }
