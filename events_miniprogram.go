@@ -269,6 +269,9 @@ type XpayGoodsDeliverNotifyEvent struct {
 	Env           int           `xml:"Env"`           // 0 production, 1 sandbox
 	WeChatPayInfo XpayPayInfo   `xml:"WeChatPayInfo"` // the WeChat Pay data; empty for other channels
 	GoodsInfo     XpayGoodsInfo `xml:"GoodsInfo"`     // the item bought
+	// AppleSubscriptionInfo is the Apple subscription renewed by this
+	// payment; empty unless the item is an iOS membership subscription.
+	AppleSubscriptionInfo AppleSubscriptionInfo `xml:"AppleSubscriptionInfo"`
 }
 
 // XpayCoinPayNotifyEvent tells a 小程序 that a user bought tokens (代币)
@@ -357,6 +360,153 @@ type AddNearbyPoiAuditInfoEvent struct {
 	PoiID   string `xml:"poi_id"`   // the place's ID
 }
 
+// AppleSubscriptionInfo is an Apple subscription (会员订阅: iOS) of virtual
+// payment. Its times are UNIX milliseconds, so they are kept as numbers.
+type AppleSubscriptionInfo struct {
+	OriginalTransactionID string `xml:"OriginalTransactionId"` // Apple's ID of the first purchase; names the subscription
+	ProductID             string `xml:"ProductId"`             // the subscribed item's ID
+	AutoRenewStatus       int    `xml:"AutoRenewStatus"`       // 1 renews automatically, 0 does not
+	RenewalDate           int64  `xml:"RenewalDate"`           // UNIX milliseconds of the next renewal, or of the end of the paid period
+	SignedTime            int64  `xml:"SignedTime"`            // UNIX milliseconds of the signing; only in the signing push
+	UnsignedTime          int64  `xml:"UnsignedTime"`          // UNIX milliseconds of the cancellation; only in the unsigning push
+}
+
+// XpayAppleSubscribeSigningResultNotifyEvent is sent once, when a user first
+// signs an iOS membership subscription bought through virtual payment.
+// The Event value is "xpay_apple_subscribe_signing_result_notify".
+// See https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/business-capabilities/vip.html
+type XpayAppleSubscribeSigningResultNotifyEvent struct {
+	Envelope
+	OpenID                string                `xml:"OpenId" alias:"openid"` // the subscriber's OpenID
+	Attach                string                `xml:"Attach"`                // the data passed when the subscription was signed
+	AppleSubscriptionInfo AppleSubscriptionInfo `xml:"AppleSubscriptionInfo"` // the subscription
+}
+
+// XpayAppleSubscribeUnsigningResultNotifyEvent is sent when a user turns
+// off the automatic renewal of an iOS membership subscription.
+// The Event value is "xpay_apple_subscribe_unsigning_result_notify".
+// See https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/business-capabilities/vip.html
+type XpayAppleSubscribeUnsigningResultNotifyEvent struct {
+	Envelope
+	OpenID                string                `xml:"OpenId" alias:"openid"` // the subscriber's OpenID
+	Attach                string                `xml:"Attach"`                // the data passed when the subscription was signed
+	Action                string                `xml:"Action"`                // "unsubscribe"
+	AppleSubscriptionInfo AppleSubscriptionInfo `xml:"AppleSubscriptionInfo"` // the subscription; AutoRenewStatus is 0
+}
+
+// XpaySubscribeIOSRefundQueryNotifyEvent asks a 小程序 whether Apple should
+// grant a refund a user requested for a virtual-payment purchase. WeChat
+// asks three times; the reply is advice that Apple may ignore.
+// The Event value is "xpay_subscribe_ios_refund_query_notify".
+// See https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/business-capabilities/vip.html
+type XpaySubscribeIOSRefundQueryNotifyEvent struct {
+	Envelope
+	RefundTime          time.Time `xml:"refund_time"`           // when WeChat asked
+	OrderTime           time.Time `xml:"order_time"`            // when the refunded order was paid
+	ChannelBill         string    `xml:"channel_bill"`          // Apple's receipt number
+	BundleID            string    `xml:"bundleid"`              // the app's Apple bundle ID
+	ProductID           string    `xml:"product_id"`            // the item's ID
+	PCount              int       `xml:"p_count"`               // how many items or tokens
+	RefundRequestReason string    `xml:"refund_request_reason"` // why the user asked, such as "UNINTENDED_PURCHASE"
+	ProvideStatus       int       `xml:"provide_status"`        // 0 not delivered, 1 delivered, 2 being delivered
+	PayOrderID          string    `xml:"pay_order_id"`          // the merchant's number of the refunded order
+}
+
+// WxaCommentBadScoreEvent is sent when a user gives the 小程序 a bad review
+// (差评); the 小程序 may then reset its customer-service quota and write to
+// the user.
+// The Event value is "wxa_comment_bad_score".
+// See https://developers.weixin.qq.com/miniprogram/dev/server/event_push/guarantee/negative.html
+type WxaCommentBadScoreEvent struct {
+	Envelope
+	CommentID string `xml:"result>comment_id"` // the review's ID
+}
+
+// NearbyCategoryAuditInfoEvent is sent when the review of a category added
+// to 附近的小程序 ends.
+// The Event value is "nearby_category_audit_info".
+// See https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/nearby-poi/addNearbyPoi.html
+type NearbyCategoryAuditInfoEvent struct {
+	Envelope
+	AuditID string `xml:"audit_id"` // the review's ID
+	Status  int    `xml:"status"`   // 3 passed, 2 refused
+	Reason  string `xml:"reason"`   // why it was refused
+}
+
+// ChargeServiceQuotaNotifyEvent warns that a service bought through 付费管理
+// (such as the phone-number component) is running out: it is sent when 20%,
+// 10%, 5% and 0% of the quota are left.
+// The Event value is "charge_service_quota_notify".
+// See https://developers.weixin.qq.com/miniprogram/dev/server/event_push/charge/charge_mp_service_quota_notify.html
+type ChargeServiceQuotaNotifyEvent struct {
+	Envelope
+	EventType      int    `xml:"event_type"`                // 3 for a 小程序's own purchase
+	AppID          string `xml:"appid" alias:"AppId,AppID"` // the 小程序's AppID
+	SpuID          int64  `xml:"spu_id"`                    // the service bought
+	SpuName        string `xml:"spu_name"`                  // the service's name
+	TotalQuota     int64  `xml:"total_quota"`               // the quota bought
+	TotalUsedQuota int64  `xml:"total_used_quota"`          // the quota used
+}
+
+// WxaliveFollowNotifyEvent is sent when a user subscribes to, or
+// unsubscribes from, the live broadcasts (小程序直播) of a 小程序.
+// The Event value is "wxalive_follow_notify".
+// See https://developers.weixin.qq.com/miniprogram/dev/server/event_push/liveplayer/status_synchronization.html
+type WxaliveFollowNotifyEvent struct {
+	Envelope
+	RoomID     int64     `xml:"FollowNotify>room_id"`     // the room the user was in
+	UserOpenID string    `xml:"FollowNotify>user_openid"` // the user's OpenID
+	Time       time.Time `xml:"FollowNotify>time"`        // when
+	LiveStatus int       `xml:"FollowNotify>live_status"` // the room's status: 101 live, 102 not started, 103 ended
+	Action     string    `xml:"FollowNotify>action"`      // "add_follow" or "del_follow"
+}
+
+// WxalivePushMessageNotifyEvent tells the final result of a live-start
+// message sent to the long-term subscribers of a 小程序's live broadcasts.
+// The Event value is "wxalive_push_message_notify".
+// See https://developers.weixin.qq.com/miniprogram/dev/server/event_push/liveplayer/longterm_subscription.html
+type WxalivePushMessageNotifyEvent struct {
+	Envelope
+	MessageID          string `xml:"PushMessageApiNotify>message_id"`            // the ID returned when the message was sent
+	RoomID             int64  `xml:"PushMessageApiNotify>room_id"`               // the room
+	TotalCount         int    `xml:"PushMessageApiNotify>total_count"`           // OpenIDs the message was sent to
+	SuccessCount       int    `xml:"PushMessageApiNotify>success_count"`         // delivered
+	OpenIDErrorCount   int    `xml:"PushMessageApiNotify>openid_error_count"`    // failed: OpenID wrong
+	RelationErrorCount int    `xml:"PushMessageApiNotify>relation_error_count"`  // failed: the user does not follow the 小程序
+	UserRecvLimitCount int    `xml:"PushMessageApiNotify>user_recv_limit_count"` // failed: the user's receiving limit was reached
+	InternalErrorCount int    `xml:"PushMessageApiNotify>internal_error_count"`  // failed: other errors
+}
+
+// RetailRefundNotifyEvent tells the result of a refund of a B2B 门店助手
+// payment.
+// The Event value is "retail_refund_notify".
+// See https://developers.weixin.qq.com/miniprogram/dev/server/API/B2b/bill/api_refundorder.html
+type RetailRefundNotifyEvent struct {
+	Envelope
+	AppID        string `xml:"appid" alias:"AppId,AppID"` // the 小程序's AppID
+	MchID        string `xml:"mchid"`                     // the WeChat Pay merchant ID
+	OutRefundNo  string `xml:"out_refund_no"`             // the merchant's refund number
+	RefundID     string `xml:"refund_id"`                 // the B2B payment's refund number
+	OutTradeNo   string `xml:"out_trade_no"`              // the merchant's order number
+	OrderID      string `xml:"order_id"`                  // the B2B payment's order number
+	RefundAmount int64  `xml:"refund_amount"`             // the amount refunded, fen
+	OrderAmount  int64  `xml:"order_amount"`              // the order's total, fen
+	RefundFrom   int    `xml:"refund_from"`               // 1 by customer service, 2 by the user, 3 other
+	RefundReason int    `xml:"refund_reason"`             // 0 none given, 1 product, 2 after-sales, 3 changed mind, 4 price, 5 other
+	// RefundCreateTime is when the refund was accepted (wire element
+	// create_time), as sent: local time written "2006-01-02 15:04:05". It
+	// is not named CreateTime so that it does not hide Envelope.CreateTime.
+	RefundCreateTime string `xml:"create_time"`
+	// RefundTime is when the refund succeeded, as sent: local time written
+	// "2006-01-02 15:04:05"; only for a successful refund.
+	RefundTime    string `xml:"refund_time"`
+	RefundStatus  string `xml:"refund_status"`   // "REFUND_SUCC" or "REFUND_FAIL"
+	WxpayRefundID string `xml:"wxpay_refund_id"` // the WeChat Pay refund number
+	Env           int    `xml:"env"`             // 0 production, 1 sandbox
+	PayChannel    int    `xml:"pay_channel"`     // 0 WeChat Pay, 1 bank transfer
+	RefundDesc    string `xml:"refund_desc"`     // the result's text; says why a refund failed
+}
+
 // StoreAudit holds the fields shared by the store (门店小程序) review events.
 type StoreAudit struct {
 	AuditID int64  `xml:"audit_id"` // the review's ID
@@ -433,6 +583,15 @@ var miniProgramEvents = []builtin{
 	{nsEvent, "xpay_refund_notify", func() Event { return new(XpayRefundNotifyEvent) }},
 	{nsEvent, "xpay_complaint_notify", func() Event { return new(XpayComplaintNotifyEvent) }},
 	{nsEvent, "add_nearby_poi_audit_info", func() Event { return new(AddNearbyPoiAuditInfoEvent) }},
+	{nsEvent, "nearby_category_audit_info", func() Event { return new(NearbyCategoryAuditInfoEvent) }},
+	{nsEvent, "xpay_apple_subscribe_signing_result_notify", func() Event { return new(XpayAppleSubscribeSigningResultNotifyEvent) }},
+	{nsEvent, "xpay_apple_subscribe_unsigning_result_notify", func() Event { return new(XpayAppleSubscribeUnsigningResultNotifyEvent) }},
+	{nsEvent, "xpay_subscribe_ios_refund_query_notify", func() Event { return new(XpaySubscribeIOSRefundQueryNotifyEvent) }},
+	{nsEvent, "wxa_comment_bad_score", func() Event { return new(WxaCommentBadScoreEvent) }},
+	{nsEvent, "charge_service_quota_notify", func() Event { return new(ChargeServiceQuotaNotifyEvent) }},
+	{nsEvent, "wxalive_follow_notify", func() Event { return new(WxaliveFollowNotifyEvent) }},
+	{nsEvent, "wxalive_push_message_notify", func() Event { return new(WxalivePushMessageNotifyEvent) }},
+	{nsEvent, "retail_refund_notify", func() Event { return new(RetailRefundNotifyEvent) }},
 	{nsEvent, "apply_merchant_audit_info", func() Event { return new(ApplyMerchantAuditInfoEvent) }},
 	{nsEvent, "create_map_poi_audit_info", func() Event { return new(CreateMapPoiAuditInfoEvent) }},
 	{nsEvent, "add_store_audit_info", func() Event { return new(AddStoreAuditInfoEvent) }},

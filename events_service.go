@@ -185,6 +185,29 @@ type UserAuthorizationCancellationEvent struct {
 	UserAuthorizationChange
 }
 
+// WxVerifyPaySuccEvent is sent when the fee of a WeChat verification (微信认证)
+// of the account or 小程序 has been paid. WeChat does not document it; its
+// element is known from real traffic.
+// The Event value is "wx_verify_pay_succ".
+// See https://developers.weixin.qq.com/community/minihome/doc/000e4c3d2a076852a2edf289e59c00
+type WxVerifyPaySuccEvent struct {
+	Envelope
+	OrderID string `xml:"OrderId"` // the verification order's ID
+}
+
+// WxVerifyDispatchEvent is sent when a WeChat verification (微信认证) has been
+// handed to a review agency. WeChat does not document it for accounts; its
+// elements are known from real traffic and match the DispatchInfo of the
+// 开放平台 notify_3rd_wxa_auth push.
+// The Event value is "wx_verify_dispatch".
+// See https://developers.weixin.qq.com/community/minihome/doc/000e4c3d2a076852a2edf289e59c00
+type WxVerifyDispatchEvent struct {
+	Envelope
+	Provider     string    `xml:"Provider"`     // the review agency
+	Contact      string    `xml:"Contact"`      // how to reach it
+	DispatchTime time.Time `xml:"DispatchTime"` // when it was handed over
+}
+
 // EnterEvent is the legacy event WeChat sent when a user entered the
 // account's conversation; it carries nothing beyond the envelope.
 // The Event value is "ENTER".
@@ -223,6 +246,8 @@ type DeviceTextMessage struct {
 // serviceEvents registers the customer-service, invoice, store, device and
 // other service events.
 var serviceEvents = []builtin{
+	{nsEvent, "wx_verify_pay_succ", func() Event { return new(WxVerifyPaySuccEvent) }},
+	{nsEvent, "wx_verify_dispatch", func() Event { return new(WxVerifyDispatchEvent) }},
 	{nsEvent, "kf_create_session", func() Event { return new(KfCreateSessionEvent) }},
 	{nsEvent, "kf_close_session", func() Event { return new(KfCloseSessionEvent) }},
 	{nsEvent, "kf_switch_session", func() Event { return new(KfSwitchSessionEvent) }},

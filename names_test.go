@@ -15,9 +15,11 @@ import (
 // nameExceptions are fields whose Go name cannot follow their element's name,
 // keyed "GoName tag", each with the reason.
 var nameExceptions = map[string]string{
-	"Pictures SendPicsInfo>PicList>item": "fixed by API.md; the items of PicList are pictures",
-	"RecordCreateTime create_time":       "CreateTime would hide Envelope.CreateTime",
-	"WxaAppID appid":                     "the push also carries AppId (the platform's), so AppID is taken",
+	"Pictures SendPicsInfo>PicList>item":  "fixed by API.md; the items of PicList are pictures",
+	"RecordCreateTime create_time":        "CreateTime would hide Envelope.CreateTime",
+	"RefundCreateTime create_time":        "CreateTime would hide Envelope.CreateTime",
+	"ComplaintEvent complaint_info>event": "Event would hide Envelope.Event",
+	"WxaAppID appid":                      "the push also carries AppId (the platform's), so AppID is taken",
 }
 
 // badInitialisms are spellings that Go names must write in capitals

@@ -73,7 +73,7 @@ func (r *registry) namespace(ns namespace) map[string]func() Event {
 }
 
 // builtinTables lists every built-in registration, table by table.
-var builtinTables = [][]builtin{seedEvents, messageTypes, menuEvents, notifyEvents, serviceEvents, cardEvents, miniProgramEvents, platformPushes}
+var builtinTables = [][]builtin{seedEvents, messageTypes, menuEvents, notifyEvents, serviceEvents, cardEvents, miniProgramEvents, shopEvents, platformPushes}
 
 // builtin is one built-in registration.
 type builtin struct {
