@@ -80,19 +80,30 @@ func (s *scanner) scan(src string) error {
 	depth := 0
 	rootClosed := false
 	for i < len(src) {
-		j := strings.IndexByte(src[i:], '<')
-		if j < 0 {
-			j = len(src) - i
+		// Most text between tags is the line break and indentation between
+		// elements: step over it by hand, as a call to IndexByte costs more
+		// than these few bytes.
+		j := 0
+		for i+j < len(src) && isSpace(src[i+j]) {
+			j++
 		}
-		if j > 0 {
+		if i+j < len(src) && src[i+j] != '<' {
+			k := strings.IndexByte(src[i+j:], '<')
+			if k < 0 {
+				k = len(src) - i - j
+			}
+			j += k
 			txt := src[i : i+j]
 			if cur < 0 {
-				if k := firstNonSpace(txt); k >= 0 {
-					return syntaxError(i+k, "text outside the root element")
-				}
-			} else if err := s.addText(&s.nodes[cur], txt, i); err != nil {
+				return syntaxError(i+firstNonSpace(txt), "text outside the root element")
+			}
+			if err := s.addText(&s.nodes[cur], txt, i); err != nil {
 				return err
 			}
+		} else if j > 0 && cur >= 0 && s.nodes[cur].text != "" {
+			s.nodes[cur].pend += src[i : i+j] // white space that may yet prove interior
+		}
+		if j > 0 {
 			i += j
 			if i == len(src) {
 				break
@@ -202,6 +213,10 @@ func (s *scanner) addText(n *node, raw string, off int) error {
 
 // addCDATA appends a CDATA section's content exactly as written.
 func (s *scanner) addCDATA(n *node, c string) {
+	if n.text == "" && n.pend == "" {
+		n.text = c // the usual lone section: no concatenation to pay for
+		return
+	}
 	n.text = n.text + n.pend + c
 	n.pend = ""
 }
@@ -329,6 +344,9 @@ func skipAttr(src string, p int) (int, error) {
 // endTag reads "</name>" at src[i] and checks that it closes want.
 func (s *scanner) endTag(i int, want string) (int, error) {
 	src := s.src
+	if e := i + 2 + len(want); e < len(src) && src[e] == '>' && src[i+2:e] == want {
+		return e + 1, nil // the usual "</name>": want is a valid name already
+	}
 	p, err := scanName(src, i+2)
 	if err != nil {
 		return 0, err
@@ -348,17 +366,15 @@ func (s *scanner) endTag(i int, want string) (int, error) {
 // scanName returns the end of the XML name starting at src[p].
 func scanName(src string, p int) (int, error) {
 	start := p
-	for p < len(src) {
-		c := src[p]
-		if isSpace(c) || c == '>' || c == '/' || c == '=' {
-			break
-		}
-		if c < utf8.RuneSelf && !isNameByte(c) {
-			return 0, syntaxError(p, "invalid character in name")
-		}
+	for p < len(src) && nameByte[src[p]] {
 		p++
 		if p-start > maxNameLen {
 			return 0, syntaxError(start, "name too long")
+		}
+	}
+	if p < len(src) {
+		if c := src[p]; !isSpace(c) && c != '>' && c != '/' && c != '=' {
+			return 0, syntaxError(p, "invalid character in name")
 		}
 	}
 	if p == start {
@@ -373,10 +389,16 @@ func scanName(src string, p int) (int, error) {
 	return p, nil
 }
 
-func isNameByte(c byte) bool {
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
-		c == '_' || c == '-' || c == '.' || c == ':'
-}
+// nameByte marks the bytes a name may contain: ASCII letters, digits, '_',
+// '-', '.', ':' and every byte of a multi-byte UTF-8 sequence, which is taken
+// as it comes. A table lookup per byte is the cheapest test of all.
+var nameByte = func() (t [256]bool) {
+	for c := 0; c < 256; c++ {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
+			c == '_' || c == '-' || c == '.' || c == ':' || c >= utf8.RuneSelf
+	}
+	return t
+}()
 
 // decodeEntities replaces the five predefined entities and numeric character
 // references in raw. Any other reference is a syntax error: nothing is ever
