@@ -50,7 +50,27 @@ func putScanner(s *scanner) {
 	scannerPool.Put(s)
 }
 
-func isSpace(b byte) bool { return b == ' ' || b == '\n' || b == '\t' || b == '\r' }
+func isSpace(b byte) bool { return spaceByte[b] }
+
+// spaceByte marks XML white space; a table lookup is cheaper than four compares.
+var spaceByte = [256]bool{' ': true, '\n': true, '\t': true, '\r': true}
+
+// skipSpace returns the end of the run of white space starting at src[i].
+// Indentation comes in runs of spaces, which it steps over eight at a time.
+func skipSpace(src string, i int) int {
+	for i < len(src) {
+		c := src[i]
+		if c == ' ' && i+8 <= len(src) && src[i:i+8] == "        " {
+			i += 8
+			continue
+		}
+		if !spaceByte[c] {
+			break
+		}
+		i++
+	}
+	return i
+}
 
 func trimLeftSpace(s string) string {
 	i := 0
@@ -83,10 +103,7 @@ func (s *scanner) scan(src string) error {
 		// Most text between tags is the line break and indentation between
 		// elements: step over it by hand, as a call to IndexByte costs more
 		// than these few bytes.
-		j := 0
-		for i+j < len(src) && isSpace(src[i+j]) {
-			j++
-		}
+		j := skipSpace(src, i) - i
 		if i+j < len(src) && src[i+j] != '<' {
 			k := strings.IndexByte(src[i+j:], '<')
 			if k < 0 {
@@ -117,11 +134,16 @@ func (s *scanner) scan(src string) error {
 			if cur < 0 {
 				return syntaxError(i, "end tag without a start tag")
 			}
-			end, err := s.endTag(i, s.nodes[cur].name)
-			if err != nil {
-				return err
-			}
 			n := &s.nodes[cur]
+			end := i + 2 + len(n.name)
+			if end < len(src) && src[end] == '>' && src[i+2:end] == n.name {
+				end++ // the usual "</name>": n.name is a valid name already
+			} else {
+				var err error
+				if end, err = s.endTag(i, n.name); err != nil {
+					return err
+				}
+			}
 			n.pend = ""
 			cur = n.parent
 			depth--
@@ -130,6 +152,15 @@ func (s *scanner) scan(src string) error {
 			}
 			i = end
 		case '!':
+			if cur >= 0 && strings.HasPrefix(src[i:], "<![CDATA[") {
+				k := cdataEnd(src, i+9)
+				if k < 0 {
+					return syntaxError(i, "unterminated CDATA section")
+				}
+				s.addCDATA(&s.nodes[cur], src[i+9:k])
+				i = k + 3
+				continue
+			}
 			end, err := s.bang(i, cur)
 			if err != nil {
 				return err
@@ -151,11 +182,14 @@ func (s *scanner) scan(src string) error {
 			if len(s.nodes) >= maxElements {
 				return syntaxError(i, "too many elements")
 			}
-			name, end, empty, err := s.startTag(i)
-			if err != nil {
-				return err
+			name, end, empty := plainStartTag(src, i)
+			if name == "" {
+				var err error
+				if name, end, empty, err = s.startTag(i); err != nil {
+					return err
+				}
 			}
-			s.nodes = append(s.nodes, node{name: name, parent: cur})
+			s.addNode(name, cur)
 			if !empty {
 				cur = int32(len(s.nodes) - 1)
 				depth++
@@ -172,6 +206,18 @@ func (s *scanner) scan(src string) error {
 		return syntaxError(len(src), "no root element")
 	}
 	return nil
+}
+
+// addNode appends an element. Filling the fields of a slot in place is
+// markedly cheaper than appending a composite literal with four strings.
+func (s *scanner) addNode(name string, parent int32) {
+	if len(s.nodes) == cap(s.nodes) {
+		s.nodes = append(s.nodes, node{})
+	} else {
+		s.nodes = s.nodes[:len(s.nodes)+1]
+	}
+	n := &s.nodes[len(s.nodes)-1]
+	n.name, n.text, n.pend, n.parent = name, "", "", parent
 }
 
 func firstNonSpace(s string) int {
@@ -206,7 +252,11 @@ func (s *scanner) addText(n *node, raw string, off int) error {
 		n.pend += v
 		return nil
 	}
-	n.text = n.text + n.pend + body
+	if n.text == "" && n.pend == "" {
+		n.text = body // the usual lone piece of text: nothing to concatenate
+	} else {
+		n.text = n.text + n.pend + body
+	}
 	n.pend = v[len(body):]
 	return nil
 }
@@ -221,20 +271,14 @@ func (s *scanner) addCDATA(n *node, c string) {
 	n.pend = ""
 }
 
-// bang handles the markup that starts with "<!": CDATA, comments and a DOCTYPE.
+// bang handles the markup that starts with "<!" other than CDATA inside an
+// element: comments, a DOCTYPE and misplaced CDATA.
 func (s *scanner) bang(i int, cur int32) (int, error) {
 	src := s.src
 	switch {
 	case strings.HasPrefix(src[i:], "<![CDATA["):
-		if cur < 0 {
-			return 0, syntaxError(i, "CDATA outside the root element")
-		}
-		k := strings.Index(src[i+9:], "]]>")
-		if k < 0 {
-			return 0, syntaxError(i, "unterminated CDATA section")
-		}
-		s.addCDATA(&s.nodes[cur], src[i+9:i+9+k])
-		return i + 9 + k + 3, nil
+		// scan reads CDATA inside an element itself, on its hot path.
+		return 0, syntaxError(i, "CDATA outside the root element")
 	case strings.HasPrefix(src[i:], "<!--"):
 		k := strings.Index(src[i+4:], "-->")
 		if k < 0 {
@@ -274,6 +318,40 @@ func skipDoctype(src string, i int) (int, error) {
 		}
 	}
 	return 0, syntaxError(i, "unterminated DOCTYPE")
+}
+
+// plainStartTag reads the usual start tag, "<name>" with no attributes, at
+// src[i]=='<' without the calls and checks of startTag. It returns "" for
+// anything else, which startTag then reads or reports.
+func plainStartTag(src string, i int) (name string, end int, empty bool) {
+	rest := src[i+1 : min(len(src), i+2+maxNameLen)] // room for the name and its '>'
+	n := 0
+	for n < len(rest) && nameByte[rest[n]] {
+		n++
+	}
+	if n == 0 || n >= len(rest) || rest[n] != '>' {
+		return "", 0, false
+	}
+	p := i + 1 + n
+	if c := src[i+1]; c == '-' || c == '.' || ('0' <= c && c <= '9') {
+		return "", 0, false
+	}
+	return src[i+1 : p], p + 1, false
+}
+
+// cdataEnd returns the index of the first "]]>" at or after src[from], or -1.
+func cdataEnd(src string, from int) int {
+	for {
+		k := strings.IndexByte(src[from:], ']')
+		if k < 0 {
+			return -1
+		}
+		p := from + k
+		if p+2 < len(src) && src[p+1] == ']' && src[p+2] == '>' {
+			return p
+		}
+		from = p + 1
+	}
 }
 
 // startTag reads "<name attr='v' ...>" or "<name .../>" starting at src[i]=='<'.
@@ -344,9 +422,6 @@ func skipAttr(src string, p int) (int, error) {
 // endTag reads "</name>" at src[i] and checks that it closes want.
 func (s *scanner) endTag(i int, want string) (int, error) {
 	src := s.src
-	if e := i + 2 + len(want); e < len(src) && src[e] == '>' && src[i+2:e] == want {
-		return e + 1, nil // the usual "</name>": want is a valid name already
-	}
 	p, err := scanName(src, i+2)
 	if err != nil {
 		return 0, err
@@ -366,11 +441,12 @@ func (s *scanner) endTag(i int, want string) (int, error) {
 // scanName returns the end of the XML name starting at src[p].
 func scanName(src string, p int) (int, error) {
 	start := p
-	for p < len(src) && nameByte[src[p]] {
+	end := min(len(src), start+maxNameLen+1) // one byte more than allowed shows a name too long
+	for p < end && nameByte[src[p]] {
 		p++
-		if p-start > maxNameLen {
-			return 0, syntaxError(start, "name too long")
-		}
+	}
+	if p-start > maxNameLen {
+		return 0, syntaxError(start, "name too long")
 	}
 	if p < len(src) {
 		if c := src[p]; !isSpace(c) && c != '>' && c != '/' && c != '=' {
