@@ -236,6 +236,9 @@ type dctx struct {
 // decode fills the struct at base, of the type plan was built for, from the
 // scanned nodes. The root element's children are matched against the plan.
 func decode(plan *pnode, base unsafe.Pointer, nodes []node, ctx []dctx) []dctx {
+	if cap(ctx) < len(nodes) {
+		ctx = make([]dctx, 0, len(nodes)) // one context per node: allocate them at once
+	}
 	ctx = append(ctx[:0], dctx{plan, base})
 	applyOps(plan.ops, base, nodes[0].text)
 	for i := 1; i < len(nodes); i++ {

@@ -212,10 +212,14 @@ func (s *scanner) scan(src string) error {
 // markedly cheaper than appending a composite literal with four strings.
 func (s *scanner) addNode(name string, parent int32) {
 	if len(s.nodes) == cap(s.nodes) {
-		s.nodes = append(s.nodes, node{})
-	} else {
-		s.nodes = s.nodes[:len(s.nodes)+1]
+		// Double rather than let append grow a big table by a quarter at a
+		// time: a body of thousands of elements then costs two tables' worth
+		// of allocation, not five.
+		grown := make([]node, len(s.nodes), max(32, 2*cap(s.nodes)))
+		copy(grown, s.nodes)
+		s.nodes = grown
 	}
+	s.nodes = s.nodes[:len(s.nodes)+1]
 	n := &s.nodes[len(s.nodes)-1]
 	n.name, n.text, n.pend, n.parent = name, "", "", parent
 }
