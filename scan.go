@@ -23,6 +23,20 @@ type node struct {
 	text   string // character data by the rules of addText and addCDATA
 	pend   string // trailing plain white space not yet known to be interior
 	parent int32  // index of the parent node; -1 for the root
+	built  bool   // while open: text and pend live in the textBuf of the node's level
+}
+
+// hasText reports whether the element has a value yet, so that white space
+// that follows may prove interior.
+func (n *node) hasText() bool { return n.built || n.text != "" }
+
+// textBuf collects the value of an open element that arrives in several
+// pieces: text around comments or children, adjacent CDATA sections.
+// Appending to one buffer keeps that linear in the input, where joining
+// strings would copy the value so far again for every piece.
+type textBuf struct {
+	b []byte
+	n int // the length of the value proper; b[n:] is white space not yet known to be interior
 }
 
 // scanner reads one XML document in a single pass into a flat list of nodes.
@@ -31,7 +45,8 @@ type node struct {
 type scanner struct {
 	src   string
 	nodes []node
-	ctx   []dctx // decoding contexts, one per node, reused across parses
+	ctx   []dctx    // decoding contexts, one per node, reused across parses
+	bufs  []textBuf // one per nesting level, for values in several pieces
 }
 
 var scannerPool = sync.Pool{New: func() any { return &scanner{nodes: make([]node, 0, 32)} }}
@@ -46,6 +61,11 @@ func putScanner(s *scanner) {
 	s.nodes = s.nodes[:0]
 	clear(s.ctx)
 	s.ctx = s.ctx[:0]
+	for i := range s.bufs {
+		if cap(s.bufs[i].b) > 4096 {
+			s.bufs[i].b = nil
+		}
+	}
 	s.src = ""
 	scannerPool.Put(s)
 }
@@ -114,11 +134,11 @@ func (s *scanner) scan(src string) error {
 			if cur < 0 {
 				return syntaxError(i+firstNonSpace(txt), "text outside the root element")
 			}
-			if err := s.addText(&s.nodes[cur], txt, i); err != nil {
+			if err := s.addText(&s.nodes[cur], depth-1, txt, i); err != nil {
 				return err
 			}
-		} else if j > 0 && cur >= 0 && s.nodes[cur].text != "" {
-			s.nodes[cur].pend += src[i : i+j] // white space that may yet prove interior
+		} else if j > 0 && cur >= 0 && s.nodes[cur].hasText() {
+			s.addSpace(&s.nodes[cur], depth-1, src[i:i+j]) // white space that may yet prove interior
 		}
 		if j > 0 {
 			i += j
@@ -144,6 +164,10 @@ func (s *scanner) scan(src string) error {
 					return err
 				}
 			}
+			if n.built {
+				tb := &s.bufs[depth-1]
+				n.text, n.built = string(tb.b[:tb.n]), false
+			}
 			n.pend = ""
 			cur = n.parent
 			depth--
@@ -157,7 +181,7 @@ func (s *scanner) scan(src string) error {
 				if k < 0 {
 					return syntaxError(i, "unterminated CDATA section")
 				}
-				s.addCDATA(&s.nodes[cur], src[i+9:k])
+				s.addCDATA(&s.nodes[cur], depth-1, src[i+9:k])
 				i = k + 3
 				continue
 			}
@@ -221,7 +245,7 @@ func (s *scanner) addNode(name string, parent int32) {
 	}
 	s.nodes = s.nodes[:len(s.nodes)+1]
 	n := &s.nodes[len(s.nodes)-1]
-	n.name, n.text, n.pend, n.parent = name, "", "", parent
+	n.name, n.text, n.pend, n.parent, n.built = name, "", "", parent, false
 }
 
 func firstNonSpace(s string) int {
@@ -233,11 +257,12 @@ func firstNonSpace(s string) int {
 	return -1
 }
 
-// addText appends a run of plain character data. White space at the start and
-// end of an element's value is dropped when it lies outside CDATA: leading
-// white space is skipped while the value is still empty, trailing white space
-// waits in pend until more data shows it was interior.
-func (s *scanner) addText(n *node, raw string, off int) error {
+// addText appends a run of plain character data to n, open at nesting level
+// lvl. White space at the start and end of an element's value is dropped
+// when it lies outside CDATA: leading white space is skipped while the value
+// is still empty, trailing white space waits until more data shows it was
+// interior.
+func (s *scanner) addText(n *node, lvl int, raw string, off int) error {
 	v := raw
 	if strings.IndexByte(raw, '&') >= 0 {
 		var err error
@@ -245,34 +270,63 @@ func (s *scanner) addText(n *node, raw string, off int) error {
 			return err
 		}
 	}
-	if n.text == "" {
+	if !n.hasText() {
 		v = trimLeftSpace(v)
 		if v == "" {
 			return nil
 		}
+		body := trimRightSpace(v)
+		n.text, n.pend = body, v[len(body):] // the usual lone piece: a substring, no copy
+		return nil
 	}
 	body := trimRightSpace(v)
 	if body == "" {
-		n.pend += v
+		s.addSpace(n, lvl, v)
 		return nil
 	}
-	if n.text == "" && n.pend == "" {
-		n.text = body // the usual lone piece of text: nothing to concatenate
-	} else {
-		n.text = n.text + n.pend + body
-	}
-	n.pend = v[len(body):]
+	tb := s.build(n, lvl)
+	tb.b = append(tb.b, body...)
+	tb.n = len(tb.b)
+	tb.b = append(tb.b, v[len(body):]...)
 	return nil
 }
 
-// addCDATA appends a CDATA section's content exactly as written.
-func (s *scanner) addCDATA(n *node, c string) {
-	if n.text == "" && n.pend == "" {
-		n.text = c // the usual lone section: no concatenation to pay for
+// addSpace keeps white space that follows n's value until more data shows
+// whether it is interior.
+func (s *scanner) addSpace(n *node, lvl int, ws string) {
+	if !n.built && n.pend == "" {
+		n.pend = ws
 		return
 	}
-	n.text = n.text + n.pend + c
-	n.pend = ""
+	tb := s.build(n, lvl)
+	tb.b = append(tb.b, ws...)
+}
+
+// addCDATA appends a CDATA section's content exactly as written.
+func (s *scanner) addCDATA(n *node, lvl int, c string) {
+	if !n.built && n.text == "" && n.pend == "" {
+		n.text = c // the usual lone section: a substring, no copy
+		return
+	}
+	tb := s.build(n, lvl)
+	tb.b = append(tb.b, c...)
+	tb.n = len(tb.b)
+}
+
+// build returns the buffer that holds n's value from its second piece on,
+// moving the value and pending white space there first. The end tag turns
+// the buffer into n.text.
+func (s *scanner) build(n *node, lvl int) *textBuf {
+	for len(s.bufs) <= lvl {
+		s.bufs = append(s.bufs, textBuf{})
+	}
+	tb := &s.bufs[lvl]
+	if !n.built {
+		tb.b = append(append(tb.b[:0], n.text...), n.pend...)
+		tb.n = len(n.text)
+		n.text, n.pend, n.built = "", "", true
+	}
+	return tb
 }
 
 // bang handles the markup that starts with "<!" other than CDATA inside an
