@@ -23,6 +23,20 @@ type node struct {
 	text   string // character data by the rules of addText and addCDATA
 	pend   string // trailing plain white space not yet known to be interior
 	parent int32  // index of the parent node; -1 for the root
+	built  bool   // while open: text and pend live in the textBuf of the node's level
+}
+
+// hasText reports whether the element has a value yet, so that white space
+// that follows may prove interior.
+func (n *node) hasText() bool { return n.built || n.text != "" }
+
+// textBuf collects the value of an open element that arrives in several
+// pieces: text around comments or children, adjacent CDATA sections.
+// Appending to one buffer keeps that linear in the input, where joining
+// strings would copy the value so far again for every piece.
+type textBuf struct {
+	b []byte
+	n int // the length of the value proper; b[n:] is white space not yet known to be interior
 }
 
 // scanner reads one XML document in a single pass into a flat list of nodes.
@@ -31,7 +45,8 @@ type node struct {
 type scanner struct {
 	src   string
 	nodes []node
-	ctx   []dctx // decoding contexts, one per node, reused across parses
+	ctx   []dctx    // decoding contexts, one per node, reused across parses
+	bufs  []textBuf // one per nesting level, for values in several pieces
 }
 
 var scannerPool = sync.Pool{New: func() any { return &scanner{nodes: make([]node, 0, 32)} }}
@@ -46,11 +61,36 @@ func putScanner(s *scanner) {
 	s.nodes = s.nodes[:0]
 	clear(s.ctx)
 	s.ctx = s.ctx[:0]
+	for i := range s.bufs {
+		if cap(s.bufs[i].b) > 4096 {
+			s.bufs[i].b = nil
+		}
+	}
 	s.src = ""
 	scannerPool.Put(s)
 }
 
-func isSpace(b byte) bool { return b == ' ' || b == '\n' || b == '\t' || b == '\r' }
+func isSpace(b byte) bool { return spaceByte[b] }
+
+// spaceByte marks XML white space; a table lookup is cheaper than four compares.
+var spaceByte = [256]bool{' ': true, '\n': true, '\t': true, '\r': true}
+
+// skipSpace returns the end of the run of white space starting at src[i].
+// Indentation comes in runs of spaces, which it steps over eight at a time.
+func skipSpace(src string, i int) int {
+	for i < len(src) {
+		c := src[i]
+		if c == ' ' && i+8 <= len(src) && src[i:i+8] == "        " {
+			i += 8
+			continue
+		}
+		if !spaceByte[c] {
+			break
+		}
+		i++
+	}
+	return i
+}
 
 func trimLeftSpace(s string) string {
 	i := 0
@@ -80,19 +120,27 @@ func (s *scanner) scan(src string) error {
 	depth := 0
 	rootClosed := false
 	for i < len(src) {
-		j := strings.IndexByte(src[i:], '<')
-		if j < 0 {
-			j = len(src) - i
-		}
-		if j > 0 {
+		// Most text between tags is the line break and indentation between
+		// elements: step over it by hand, as a call to IndexByte costs more
+		// than these few bytes.
+		j := skipSpace(src, i) - i
+		if i+j < len(src) && src[i+j] != '<' {
+			k := strings.IndexByte(src[i+j:], '<')
+			if k < 0 {
+				k = len(src) - i - j
+			}
+			j += k
 			txt := src[i : i+j]
 			if cur < 0 {
-				if k := firstNonSpace(txt); k >= 0 {
-					return syntaxError(i+k, "text outside the root element")
-				}
-			} else if err := s.addText(&s.nodes[cur], txt, i); err != nil {
+				return syntaxError(i+firstNonSpace(txt), "text outside the root element")
+			}
+			if err := s.addText(&s.nodes[cur], depth-1, txt, i); err != nil {
 				return err
 			}
+		} else if j > 0 && cur >= 0 && s.nodes[cur].hasText() {
+			s.addSpace(&s.nodes[cur], depth-1, src[i:i+j]) // white space that may yet prove interior
+		}
+		if j > 0 {
 			i += j
 			if i == len(src) {
 				break
@@ -106,11 +154,20 @@ func (s *scanner) scan(src string) error {
 			if cur < 0 {
 				return syntaxError(i, "end tag without a start tag")
 			}
-			end, err := s.endTag(i, s.nodes[cur].name)
-			if err != nil {
-				return err
-			}
 			n := &s.nodes[cur]
+			end := i + 2 + len(n.name)
+			if end < len(src) && src[end] == '>' && src[i+2:end] == n.name {
+				end++ // the usual "</name>": n.name is a valid name already
+			} else {
+				var err error
+				if end, err = s.endTag(i, n.name); err != nil {
+					return err
+				}
+			}
+			if n.built {
+				tb := &s.bufs[depth-1]
+				n.text, n.built = string(tb.b[:tb.n]), false
+			}
 			n.pend = ""
 			cur = n.parent
 			depth--
@@ -119,6 +176,15 @@ func (s *scanner) scan(src string) error {
 			}
 			i = end
 		case '!':
+			if cur >= 0 && strings.HasPrefix(src[i:], "<![CDATA[") {
+				k := cdataEnd(src, i+9)
+				if k < 0 {
+					return syntaxError(i, "unterminated CDATA section")
+				}
+				s.addCDATA(&s.nodes[cur], depth-1, src[i+9:k])
+				i = k + 3
+				continue
+			}
 			end, err := s.bang(i, cur)
 			if err != nil {
 				return err
@@ -140,11 +206,14 @@ func (s *scanner) scan(src string) error {
 			if len(s.nodes) >= maxElements {
 				return syntaxError(i, "too many elements")
 			}
-			name, end, empty, err := s.startTag(i)
-			if err != nil {
-				return err
+			name, end, empty := plainStartTag(src, i)
+			if name == "" {
+				var err error
+				if name, end, empty, err = s.startTag(i); err != nil {
+					return err
+				}
 			}
-			s.nodes = append(s.nodes, node{name: name, parent: cur})
+			s.addNode(name, cur)
 			if !empty {
 				cur = int32(len(s.nodes) - 1)
 				depth++
@@ -163,6 +232,22 @@ func (s *scanner) scan(src string) error {
 	return nil
 }
 
+// addNode appends an element. Filling the fields of a slot in place is
+// markedly cheaper than appending a composite literal with four strings.
+func (s *scanner) addNode(name string, parent int32) {
+	if len(s.nodes) == cap(s.nodes) {
+		// Double rather than let append grow a big table by a quarter at a
+		// time: a body of thousands of elements then costs two tables' worth
+		// of allocation, not five.
+		grown := make([]node, len(s.nodes), max(32, 2*cap(s.nodes)))
+		copy(grown, s.nodes)
+		s.nodes = grown
+	}
+	s.nodes = s.nodes[:len(s.nodes)+1]
+	n := &s.nodes[len(s.nodes)-1]
+	n.name, n.text, n.pend, n.parent, n.built = name, "", "", parent, false
+}
+
 func firstNonSpace(s string) int {
 	for i := 0; i < len(s); i++ {
 		if !isSpace(s[i]) {
@@ -172,11 +257,12 @@ func firstNonSpace(s string) int {
 	return -1
 }
 
-// addText appends a run of plain character data. White space at the start and
-// end of an element's value is dropped when it lies outside CDATA: leading
-// white space is skipped while the value is still empty, trailing white space
-// waits in pend until more data shows it was interior.
-func (s *scanner) addText(n *node, raw string, off int) error {
+// addText appends a run of plain character data to n, open at nesting level
+// lvl. White space at the start and end of an element's value is dropped
+// when it lies outside CDATA: leading white space is skipped while the value
+// is still empty, trailing white space waits until more data shows it was
+// interior.
+func (s *scanner) addText(n *node, lvl int, raw string, off int) error {
 	v := raw
 	if strings.IndexByte(raw, '&') >= 0 {
 		var err error
@@ -184,42 +270,73 @@ func (s *scanner) addText(n *node, raw string, off int) error {
 			return err
 		}
 	}
-	if n.text == "" {
+	if !n.hasText() {
 		v = trimLeftSpace(v)
 		if v == "" {
 			return nil
 		}
+		body := trimRightSpace(v)
+		n.text, n.pend = body, v[len(body):] // the usual lone piece: a substring, no copy
+		return nil
 	}
 	body := trimRightSpace(v)
 	if body == "" {
-		n.pend += v
+		s.addSpace(n, lvl, v)
 		return nil
 	}
-	n.text = n.text + n.pend + body
-	n.pend = v[len(body):]
+	tb := s.build(n, lvl)
+	tb.b = append(tb.b, body...)
+	tb.n = len(tb.b)
+	tb.b = append(tb.b, v[len(body):]...)
 	return nil
 }
 
-// addCDATA appends a CDATA section's content exactly as written.
-func (s *scanner) addCDATA(n *node, c string) {
-	n.text = n.text + n.pend + c
-	n.pend = ""
+// addSpace keeps white space that follows n's value until more data shows
+// whether it is interior.
+func (s *scanner) addSpace(n *node, lvl int, ws string) {
+	if !n.built && n.pend == "" {
+		n.pend = ws
+		return
+	}
+	tb := s.build(n, lvl)
+	tb.b = append(tb.b, ws...)
 }
 
-// bang handles the markup that starts with "<!": CDATA, comments and a DOCTYPE.
+// addCDATA appends a CDATA section's content exactly as written.
+func (s *scanner) addCDATA(n *node, lvl int, c string) {
+	if !n.built && n.text == "" && n.pend == "" {
+		n.text = c // the usual lone section: a substring, no copy
+		return
+	}
+	tb := s.build(n, lvl)
+	tb.b = append(tb.b, c...)
+	tb.n = len(tb.b)
+}
+
+// build returns the buffer that holds n's value from its second piece on,
+// moving the value and pending white space there first. The end tag turns
+// the buffer into n.text.
+func (s *scanner) build(n *node, lvl int) *textBuf {
+	for len(s.bufs) <= lvl {
+		s.bufs = append(s.bufs, textBuf{})
+	}
+	tb := &s.bufs[lvl]
+	if !n.built {
+		tb.b = append(append(tb.b[:0], n.text...), n.pend...)
+		tb.n = len(n.text)
+		n.text, n.pend, n.built = "", "", true
+	}
+	return tb
+}
+
+// bang handles the markup that starts with "<!" other than CDATA inside an
+// element: comments, a DOCTYPE and misplaced CDATA.
 func (s *scanner) bang(i int, cur int32) (int, error) {
 	src := s.src
 	switch {
 	case strings.HasPrefix(src[i:], "<![CDATA["):
-		if cur < 0 {
-			return 0, syntaxError(i, "CDATA outside the root element")
-		}
-		k := strings.Index(src[i+9:], "]]>")
-		if k < 0 {
-			return 0, syntaxError(i, "unterminated CDATA section")
-		}
-		s.addCDATA(&s.nodes[cur], src[i+9:i+9+k])
-		return i + 9 + k + 3, nil
+		// scan reads CDATA inside an element itself, on its hot path.
+		return 0, syntaxError(i, "CDATA outside the root element")
 	case strings.HasPrefix(src[i:], "<!--"):
 		k := strings.Index(src[i+4:], "-->")
 		if k < 0 {
@@ -259,6 +376,40 @@ func skipDoctype(src string, i int) (int, error) {
 		}
 	}
 	return 0, syntaxError(i, "unterminated DOCTYPE")
+}
+
+// plainStartTag reads the usual start tag, "<name>" with no attributes, at
+// src[i]=='<' without the calls and checks of startTag. It returns "" for
+// anything else, which startTag then reads or reports.
+func plainStartTag(src string, i int) (name string, end int, empty bool) {
+	rest := src[i+1 : min(len(src), i+2+maxNameLen)] // room for the name and its '>'
+	n := 0
+	for n < len(rest) && nameByte[rest[n]] {
+		n++
+	}
+	if n == 0 || n >= len(rest) || rest[n] != '>' {
+		return "", 0, false
+	}
+	p := i + 1 + n
+	if c := src[i+1]; c == '-' || c == '.' || ('0' <= c && c <= '9') {
+		return "", 0, false
+	}
+	return src[i+1 : p], p + 1, false
+}
+
+// cdataEnd returns the index of the first "]]>" at or after src[from], or -1.
+func cdataEnd(src string, from int) int {
+	for {
+		k := strings.IndexByte(src[from:], ']')
+		if k < 0 {
+			return -1
+		}
+		p := from + k
+		if p+2 < len(src) && src[p+1] == ']' && src[p+2] == '>' {
+			return p
+		}
+		from = p + 1
+	}
 }
 
 // startTag reads "<name attr='v' ...>" or "<name .../>" starting at src[i]=='<'.
@@ -348,17 +499,16 @@ func (s *scanner) endTag(i int, want string) (int, error) {
 // scanName returns the end of the XML name starting at src[p].
 func scanName(src string, p int) (int, error) {
 	start := p
-	for p < len(src) {
-		c := src[p]
-		if isSpace(c) || c == '>' || c == '/' || c == '=' {
-			break
-		}
-		if c < utf8.RuneSelf && !isNameByte(c) {
-			return 0, syntaxError(p, "invalid character in name")
-		}
+	end := min(len(src), start+maxNameLen+1) // one byte more than allowed shows a name too long
+	for p < end && nameByte[src[p]] {
 		p++
-		if p-start > maxNameLen {
-			return 0, syntaxError(start, "name too long")
+	}
+	if p-start > maxNameLen {
+		return 0, syntaxError(start, "name too long")
+	}
+	if p < len(src) {
+		if c := src[p]; !isSpace(c) && c != '>' && c != '/' && c != '=' {
+			return 0, syntaxError(p, "invalid character in name")
 		}
 	}
 	if p == start {
@@ -373,10 +523,16 @@ func scanName(src string, p int) (int, error) {
 	return p, nil
 }
 
-func isNameByte(c byte) bool {
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
-		c == '_' || c == '-' || c == '.' || c == ':'
-}
+// nameByte marks the bytes a name may contain: ASCII letters, digits, '_',
+// '-', '.', ':' and every byte of a multi-byte UTF-8 sequence, which is taken
+// as it comes. A table lookup per byte is the cheapest test of all.
+var nameByte = func() (t [256]bool) {
+	for c := 0; c < 256; c++ {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
+			c == '_' || c == '-' || c == '.' || c == ':' || c >= utf8.RuneSelf
+	}
+	return t
+}()
 
 // decodeEntities replaces the five predefined entities and numeric character
 // references in raw. Any other reference is a syntax error: nothing is ever
