@@ -4,7 +4,6 @@ import (
 	"encoding"
 	"math"
 	"reflect"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -23,12 +22,29 @@ type pnode struct {
 }
 
 func (p *pnode) child(name string) *pnode {
-	for i, n := range p.names {
-		if n == name {
-			return p.kids[i]
-		}
+	if k := p.find(name, 0); k >= 0 {
+		return p.kids[k]
 	}
 	return nil
+}
+
+// find returns the index of the child named name, or -1. The search starts
+// at from: plans list children in struct order, which is usually the order
+// WeChat sends them in, so the child after the last one matched is most
+// often the one wanted.
+func (p *pnode) find(name string, from int) int {
+	names := p.names
+	for k := from; k < len(names); k++ {
+		if names[k] == name {
+			return k
+		}
+	}
+	for k := 0; k < from && k < len(names); k++ {
+		if names[k] == name {
+			return k
+		}
+	}
+	return -1
 }
 
 func (p *pnode) ensureChild(name string) *pnode {
@@ -102,29 +118,52 @@ func buildPlan(t reflect.Type, building map[reflect.Type]*pnode) *pnode {
 	building[t] = root
 	var fields []field
 	collectFields(t, 0, 0, building, &fields)
-	sort.SliceStable(fields, func(i, j int) bool { return fields[i].depth < fields[j].depth })
-	claimed := map[string]int{} // path -> depth of the field that owns it
+	// A path belongs to its shallowest field, as in encoding/xml; among equals,
+	// every one is filled. The plan lists children in struct order, embedded
+	// fields where they are embedded, which is usually the order of the body.
+	owner := map[string]int{} // path -> depth of its owners
+	for _, f := range fields {
+		for _, key := range f.keys() {
+			if d, ok := owner[key]; !ok || f.depth < d {
+				owner[key] = f.depth
+			}
+		}
+	}
 	for _, f := range fields {
 		if f.chardata {
 			root.ops = append(root.ops, f.op)
 			continue
 		}
-		names := append([]string{f.path[len(f.path)-1]}, f.alias...)
-		for _, last := range names {
-			key := strings.Join(f.path[:len(f.path)-1], ">") + ">" + last
-			if d, ok := claimed[key]; ok && d < f.depth {
+		for i, key := range f.keys() {
+			if owner[key] != f.depth {
 				continue
 			}
-			claimed[key] = f.depth
 			n := root
 			for _, name := range f.path[:len(f.path)-1] {
 				n = n.ensureChild(name)
+			}
+			last := f.path[len(f.path)-1]
+			if i > 0 {
+				last = f.alias[i-1]
 			}
 			n = n.ensureChild(last)
 			n.ops = append(n.ops, f.op)
 		}
 	}
 	return root
+}
+
+// keys returns the paths f fills: its own and one per alias.
+func (f *field) keys() []string {
+	if f.chardata {
+		return nil
+	}
+	parent := strings.Join(f.path[:len(f.path)-1], ">")
+	keys := []string{parent + ">" + f.path[len(f.path)-1]}
+	for _, a := range f.alias {
+		keys = append(keys, parent+">"+a)
+	}
+	return keys
 }
 
 func collectFields(t reflect.Type, base uintptr, depth int, building map[reflect.Type]*pnode, out *[]field) {
@@ -226,55 +265,55 @@ func fieldOp(t reflect.Type, building map[reflect.Type]*pnode) (op, bool) {
 	return op{}, false
 }
 
-// dctx is the decoding context of one element: the plan its children are
-// looked up in and the struct their fields belong to.
+// dctx is the decoding context of one open element: the plan its children
+// are looked up in, the struct their fields belong to, and where in the plan
+// the next child is expected.
 type dctx struct {
 	plan *pnode
 	base unsafe.Pointer
+	node int32 // the element's index in the scanned nodes
+	next int   // the plan child after the last one matched
 }
 
 // decode fills the struct at base, of the type plan was built for, from the
 // scanned nodes. The root element's children are matched against the plan.
-func decode(plan *pnode, base unsafe.Pointer, nodes []node, ctx []dctx) []dctx {
-	if cap(ctx) < len(nodes) {
-		ctx = make([]dctx, 0, len(nodes)) // one context per node: allocate them at once
-	}
-	ctx = append(ctx[:0], dctx{plan, base})
+// Contexts live on a stack indexed by depth, so decoding allocates nothing.
+func decode(plan *pnode, base unsafe.Pointer, nodes []node) {
+	var stack [maxDepth + 1]dctx
+	stack[0] = dctx{plan: plan, base: base}
 	applyOps(plan.ops, base, nodes[0].text)
+	top := 0
 	for i := 1; i < len(nodes); i++ {
 		n := &nodes[i]
-		c := dctx{}
-		if p := ctx[n.parent]; p.plan != nil {
-			if q := p.plan.child(localName(n.name)); q != nil {
-				c = apply(q, p.base, n.text)
+		for stack[top].node != n.parent {
+			top--
+		}
+		p := &stack[top]
+		c := dctx{node: int32(i)}
+		if p.plan != nil {
+			if k := p.plan.find(n.localName(), p.next); k >= 0 {
+				p.next = k + 1
+				c.plan, c.base = apply(p.plan.kids[k], p.base, n.text)
 			}
 		}
-		ctx = append(ctx, c)
+		top++
+		stack[top] = c
 	}
-	return ctx
-}
-
-// localName drops a namespace prefix, as encoding/xml matches local names.
-func localName(name string) string {
-	if i := strings.IndexByte(name, ':'); i > 0 && i < len(name)-1 && strings.IndexByte(name[i+1:], ':') < 0 {
-		return name[i+1:]
-	}
-	return name
 }
 
 // apply runs the ops of trie node q for an element with the given text and
-// returns the context for the element's children.
-func apply(q *pnode, base unsafe.Pointer, text string) dctx {
-	next := dctx{}
+// returns the plan and base for the element's children.
+func apply(q *pnode, base unsafe.Pointer, text string) (*pnode, unsafe.Pointer) {
+	plan, at := (*pnode)(nil), unsafe.Pointer(nil)
 	if len(q.kids) > 0 {
-		next = dctx{q, base}
+		plan, at = q, base
 	}
 	for i := range q.ops {
-		if c := applyOp(&q.ops[i], unsafe.Add(base, q.ops[i].off), text); c.plan != nil {
-			next = c
+		if p, b := applyOp(&q.ops[i], unsafe.Add(base, q.ops[i].off), text); p != nil {
+			plan, at = p, b
 		}
 	}
-	return next
+	return plan, at
 }
 
 func applyOps(ops []op, base unsafe.Pointer, text string) {
@@ -283,9 +322,9 @@ func applyOps(ops []op, base unsafe.Pointer, text string) {
 	}
 }
 
-// applyOp fills the value at p from text. For a struct it returns the context
-// in which the element's children fill the struct's fields.
-func applyOp(o *op, p unsafe.Pointer, text string) dctx {
+// applyOp fills the value at p from text. For a struct it returns the plan
+// and base with which the element's children fill the struct's fields.
+func applyOp(o *op, p unsafe.Pointer, text string) (*pnode, unsafe.Pointer) {
 	switch o.kind {
 	case opString:
 		*(*string)(p) = text
@@ -315,7 +354,7 @@ func applyOp(o *op, p unsafe.Pointer, text string) dctx {
 		_ = v.Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(text))
 	case opStruct:
 		applyOps(o.sub.ops, p, text)
-		return dctx{o.sub, p}
+		return o.sub, p
 	case opPtr:
 		v := reflect.NewAt(o.typ, p).Elem()
 		if v.IsNil() {
@@ -331,7 +370,7 @@ func applyOp(o *op, p unsafe.Pointer, text string) dctx {
 		v.SetLen(n + 1)
 		return applyOp(o.elem, v.Index(n).Addr().UnsafePointer(), text)
 	}
-	return dctx{}
+	return nil, nil
 }
 
 // parseInt reads a number leniently: surrounding white space is ignored, a

@@ -93,7 +93,7 @@ func decodeInto(body []byte, v any) error {
 		return err
 	}
 	rv := reflect.ValueOf(v)
-	sc.ctx = decode(planFor(rv.Elem().Type()), rv.UnsafePointer(), sc.nodes, sc.ctx)
+	decode(planFor(rv.Elem().Type()), rv.UnsafePointer(), sc.nodes)
 	return nil
 }
 

@@ -192,7 +192,7 @@ func readHeader(nodes []node) header {
 		if n.parent != 0 {
 			continue
 		}
-		switch localName(n.name) {
+		switch n.localName() {
 		case "MsgType":
 			h.msgType = n.text
 		case "Event":
@@ -282,7 +282,7 @@ func (p *Parser) Parse(data []byte) (Event, error) {
 		u.fields = snapshot(sc.nodes)
 		ev, rv = u, reflect.ValueOf(u)
 	}
-	sc.ctx = decode(planFor(rv.Elem().Type()), rv.UnsafePointer(), sc.nodes, sc.ctx)
+	decode(planFor(rv.Elem().Type()), rv.UnsafePointer(), sc.nodes)
 	if env := ev.Header(); env != nil {
 		env.MsgType = strings.TrimSpace(env.MsgType)
 		env.Event = strings.TrimSpace(env.Event)

@@ -23,7 +23,22 @@ type node struct {
 	text   string // character data by the rules of addText and addCDATA
 	pend   string // trailing plain white space not yet known to be interior
 	parent int32  // index of the parent node; -1 for the root
+	local  uint16 // where the local name starts in name, after a namespace prefix
 	built  bool   // while open: text and pend live in the textBuf of the node's level
+}
+
+// localName is the element's name without a namespace prefix: encoding/xml
+// matches struct tags against local names, and so does the decoder.
+func (n *node) localName() string { return n.name[n.local:] }
+
+// localStart returns where the local part of a name starts. Like
+// encoding/xml, a name with one inner colon has a prefix; any other name is
+// all local.
+func localStart(name string) uint16 {
+	if i := strings.IndexByte(name, ':'); i > 0 && i < len(name)-1 && strings.IndexByte(name[i+1:], ':') < 0 {
+		return uint16(i + 1)
+	}
+	return 0
 }
 
 // hasText reports whether the element has a value yet, so that white space
@@ -45,7 +60,6 @@ type textBuf struct {
 type scanner struct {
 	src   string
 	nodes []node
-	ctx   []dctx    // decoding contexts, one per node, reused across parses
 	bufs  []textBuf // one per nesting level, for values in several pieces
 }
 
@@ -54,13 +68,11 @@ var scannerPool = sync.Pool{New: func() any { return &scanner{nodes: make([]node
 func getScanner() *scanner { return scannerPool.Get().(*scanner) }
 
 func putScanner(s *scanner) {
-	if cap(s.nodes) > 1024 || cap(s.ctx) > 1024 {
+	if cap(s.nodes) > 1024 {
 		return // a hostile body grew it; let it go rather than pin the memory
 	}
 	clear(s.nodes)
 	s.nodes = s.nodes[:0]
-	clear(s.ctx)
-	s.ctx = s.ctx[:0]
 	for i := range s.bufs {
 		if cap(s.bufs[i].b) > 4096 {
 			s.bufs[i].b = nil
@@ -206,14 +218,16 @@ func (s *scanner) scan(src string) error {
 			if len(s.nodes) >= maxElements {
 				return syntaxError(i, "too many elements")
 			}
-			name, end, empty := plainStartTag(src, i)
+			name, end, colon := plainStartTag(src, i)
+			empty := false
 			if name == "" {
 				var err error
 				if name, end, empty, err = s.startTag(i); err != nil {
 					return err
 				}
+				colon = strings.IndexByte(name, ':') >= 0
 			}
-			s.addNode(name, cur)
+			s.addNode(name, cur, colon)
 			if !empty {
 				cur = int32(len(s.nodes) - 1)
 				depth++
@@ -234,7 +248,7 @@ func (s *scanner) scan(src string) error {
 
 // addNode appends an element. Filling the fields of a slot in place is
 // markedly cheaper than appending a composite literal with four strings.
-func (s *scanner) addNode(name string, parent int32) {
+func (s *scanner) addNode(name string, parent int32, colon bool) {
 	if len(s.nodes) == cap(s.nodes) {
 		// Double rather than let append grow a big table by a quarter at a
 		// time: a body of thousands of elements then costs two tables' worth
@@ -245,7 +259,10 @@ func (s *scanner) addNode(name string, parent int32) {
 	}
 	s.nodes = s.nodes[:len(s.nodes)+1]
 	n := &s.nodes[len(s.nodes)-1]
-	n.name, n.text, n.pend, n.parent, n.built = name, "", "", parent, false
+	n.name, n.text, n.pend, n.parent, n.local, n.built = name, "", "", parent, 0, false
+	if colon {
+		n.local = localStart(name)
+	}
 }
 
 func firstNonSpace(s string) int {
@@ -381,10 +398,16 @@ func skipDoctype(src string, i int) (int, error) {
 // plainStartTag reads the usual start tag, "<name>" with no attributes, at
 // src[i]=='<' without the calls and checks of startTag. It returns "" for
 // anything else, which startTag then reads or reports.
-func plainStartTag(src string, i int) (name string, end int, empty bool) {
+func plainStartTag(src string, i int) (name string, end int, colon bool) {
 	rest := src[i+1 : min(len(src), i+2+maxNameLen)] // room for the name and its '>'
 	n := 0
-	for n < len(rest) && nameByte[rest[n]] {
+	var seen uint8
+	for n < len(rest) {
+		f := nameByte[rest[n]]
+		if f == 0 {
+			break
+		}
+		seen |= f
 		n++
 	}
 	if n == 0 || n >= len(rest) || rest[n] != '>' {
@@ -394,7 +417,7 @@ func plainStartTag(src string, i int) (name string, end int, empty bool) {
 	if c := src[i+1]; c == '-' || c == '.' || ('0' <= c && c <= '9') {
 		return "", 0, false
 	}
-	return src[i+1 : p], p + 1, false
+	return src[i+1 : p], p + 1, seen&nameColon != 0
 }
 
 // cdataEnd returns the index of the first "]]>" at or after src[from], or -1.
@@ -500,7 +523,7 @@ func (s *scanner) endTag(i int, want string) (int, error) {
 func scanName(src string, p int) (int, error) {
 	start := p
 	end := min(len(src), start+maxNameLen+1) // one byte more than allowed shows a name too long
-	for p < end && nameByte[src[p]] {
+	for p < end && nameByte[src[p]] != 0 {
 		p++
 	}
 	if p-start > maxNameLen {
@@ -525,14 +548,23 @@ func scanName(src string, p int) (int, error) {
 
 // nameByte marks the bytes a name may contain: ASCII letters, digits, '_',
 // '-', '.', ':' and every byte of a multi-byte UTF-8 sequence, which is taken
-// as it comes. A table lookup per byte is the cheapest test of all.
-var nameByte = func() (t [256]bool) {
+// as it comes. A table lookup per byte is the cheapest test of all; ':' is
+// marked apart so that a name's scan also tells whether it has a prefix.
+var nameByte = func() (t [256]uint8) {
 	for c := 0; c < 256; c++ {
-		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
-			c == '_' || c == '-' || c == '.' || c == ':' || c >= utf8.RuneSelf
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
+			c == '_' || c == '-' || c == '.' || c >= utf8.RuneSelf {
+			t[c] = nameOther
+		}
 	}
+	t[':'] = nameColon
 	return t
 }()
+
+const (
+	nameOther = 1 << iota
+	nameColon
+)
 
 // decodeEntities replaces the five predefined entities and numeric character
 // references in raw. Any other reference is a syntax error: nothing is ever

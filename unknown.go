@@ -23,7 +23,7 @@ type unknownField struct {
 func snapshot(nodes []node) []unknownField {
 	f := make([]unknownField, len(nodes))
 	for i, n := range nodes {
-		f[i] = unknownField{name: localName(n.name), text: n.text, parent: n.parent}
+		f[i] = unknownField{name: n.localName(), text: n.text, parent: n.parent}
 	}
 	return f
 }
