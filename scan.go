@@ -227,6 +227,14 @@ func (s *scanner) scan(src string) error {
 				}
 				colon = strings.IndexByte(name, ':') >= 0
 			}
+			if cur >= 0 && !empty {
+				if text, after, ok := leaf(src, end, name); ok {
+					s.addNode(name, cur, colon)
+					s.nodes[len(s.nodes)-1].text = text
+					i = after
+					continue
+				}
+			}
 			s.addNode(name, cur, colon)
 			if !empty {
 				cur = int32(len(s.nodes) - 1)
@@ -418,6 +426,39 @@ func plainStartTag(src string, i int) (name string, end int, colon bool) {
 		return "", 0, false
 	}
 	return src[i+1 : p], p + 1, seen&nameColon != 0
+}
+
+// leaf reads the usual element body at src[p], just after the start tag of
+// name: one CDATA section or plain text without references, then "</name>".
+// It returns the element's value and the end of its end tag, or ok false for
+// anything else, which the general path then reads. The value is the one the
+// general path gives: CDATA kept exactly, plain text trimmed.
+func leaf(src string, p int, name string) (text string, end int, ok bool) {
+	var q int
+	if strings.HasPrefix(src[p:], "<![CDATA[") {
+		k := cdataEnd(src, p+9)
+		if k < 0 {
+			return "", 0, false
+		}
+		text, q = src[p+9:k], k+3
+	} else {
+		k := strings.IndexByte(src[p:], '<')
+		if k < 0 {
+			return "", 0, false
+		}
+		text, q = src[p:p+k], p+k
+		for i := 0; i < len(text); i++ {
+			if text[i] == '&' {
+				return "", 0, false
+			}
+		}
+		text = trimRightSpace(trimLeftSpace(text))
+	}
+	e := q + 2 + len(name)
+	if e >= len(src) || src[q+1] != '/' || src[e] != '>' || src[q+2:e] != name {
+		return "", 0, false
+	}
+	return text, e + 1, true
 }
 
 // cdataEnd returns the index of the first "]]>" at or after src[from], or -1.
