@@ -109,13 +109,13 @@ type ViewEvent struct {
 // See https://developers.weixin.qq.com/doc/offiaccount/Message_Management/Batch_Sends_and_Originality_Checks.html
 type MassSendJobFinishEvent struct {
 	Envelope
-	Status               string               `xml:"Status"`      // "send success", "send fail" or "err(<code>)"
-	TotalCount           int                  `xml:"TotalCount"`  // followers targeted
-	FilterCount          int                  `xml:"FilterCount"` // followers left after filtering
-	SentCount            int                  `xml:"SentCount"`   // sends that succeeded
-	ErrorCount           int                  `xml:"ErrorCount"`  // sends that failed
-	CopyrightCheckResult CopyrightCheckResult `xml:"CopyrightCheckResult"`
-	ArticleURLResult     ArticleURLResult     `xml:"ArticleUrlResult"`
+	Status               string               `xml:"Status"`               // "send success", "send fail" or "err(<code>)"
+	TotalCount           int                  `xml:"TotalCount"`           // followers targeted
+	FilterCount          int                  `xml:"FilterCount"`          // followers left after filtering
+	SentCount            int                  `xml:"SentCount"`            // sends that succeeded
+	ErrorCount           int                  `xml:"ErrorCount"`           // sends that failed
+	CopyrightCheckResult CopyrightCheckResult `xml:"CopyrightCheckResult"` // the originality check; zero when none was done
+	ArticleURLResult     ArticleURLResult     `xml:"ArticleUrlResult"`     // the published articles' URLs; zero when absent
 }
 
 // CopyrightCheckResult is the originality check of a mass send.
