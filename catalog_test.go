@@ -159,8 +159,8 @@ var catalogSamples = []catalogCase{
 			{ActionTime: ts(1546924842), ActionType: 200001, ActionMsg: "运往目的地"},
 		}}},
 	{file: "d50_user_authorization_revoke.xml", want: &UserAuthorizationRevokeEvent{
-		Envelope:                ev("gh_870882ca4b1", "owAqB1v0ahK_Xlc7GshIDdf2yf7E", 1626857200, "user_authorization_revoke"),
-		UserAuthorizationChange: UserAuthorizationChange{OpenID: "owAqB1nqaOYYWl0Ng484G2z5NIwU", AppID: "wx13974bf780d3dc89", RevokeInfo: "1"}}},
+		Envelope: ev("gh_870882ca4b1", "owAqB1v0ahK_Xlc7GshIDdf2yf7E", 1626857200, "user_authorization_revoke"),
+		OpenID:   "owAqB1nqaOYYWl0Ng484G2z5NIwU", AppID: "wx13974bf780d3dc89", RevokeInfo: "1"}},
 	{file: "d51_giftcard_send_to_friend.xml", want: &GiftcardSendToFriendEvent{
 		Envelope: ev("gh_3fcea188bf78", "obLatjgoYejavUtHsWwrX-2GtFJE", 1472631550, "giftcard_send_to_friend"),
 		PageID:   "OQK0R3MaFnCm74Phw5hwFJlz5sn+jy1zzM2amDidDbU=", OrderID: "Z2y2rY74ksZX1ceuGA", IsChatRoom: true, IsReturnBack: true}},

@@ -507,20 +507,15 @@ type RetailRefundNotifyEvent struct {
 	RefundDesc    string `xml:"refund_desc"`     // the result's text; says why a refund failed
 }
 
-// StoreAudit holds the fields shared by the store (门店小程序) review events.
-type StoreAudit struct {
-	AuditID int64  `xml:"audit_id"` // the review's ID
-	Status  int    `xml:"status"`   // 1 passed, 2 under review, 3 refused, ...
-	Reason  string `xml:"reason"`   // why it was refused
-}
-
 // ApplyMerchantAuditInfoEvent is sent when the review of a 门店小程序
 // application ends.
 // The Event value is "apply_merchant_audit_info".
 // See https://developers.weixin.qq.com/doc/offiaccount/WeChat_Stores/WeChat_Shop_Miniprogram_Interface.html
 type ApplyMerchantAuditInfoEvent struct {
 	Envelope
-	StoreAudit
+	AuditID int64  `xml:"audit_id"` // the review's ID
+	Status  int    `xml:"status"`   // 1 passed, 2 under review, 3 refused, ...
+	Reason  string `xml:"reason"`   // why it was refused
 }
 
 // CreateMapPoiAuditInfoEvent is sent when the review of a place created in
@@ -545,7 +540,9 @@ type CreateMapPoiAuditInfoEvent struct {
 // See https://developers.weixin.qq.com/doc/offiaccount/WeChat_Stores/WeChat_Shop_Miniprogram_Interface.html
 type AddStoreAuditInfoEvent struct {
 	Envelope
-	StoreAudit
+	AuditID   int64  `xml:"audit_id"`   // the review's ID
+	Status    int    `xml:"status"`     // 1 passed, 2 under review, 3 refused, ...
+	Reason    string `xml:"reason"`     // why it was refused
 	IsUpgrade int    `xml:"is_upgrade"` // 0 a new store, 1 a store completed with more data
 	PoiID     string `xml:"poiid"`      // the store's ID; set when Status is 1
 }
@@ -556,7 +553,9 @@ type AddStoreAuditInfoEvent struct {
 // See https://developers.weixin.qq.com/doc/offiaccount/WeChat_Stores/WeChat_Shop_Miniprogram_Interface.html
 type ModifyStoreAuditInfoEvent struct {
 	Envelope
-	StoreAudit
+	AuditID int64  `xml:"audit_id"` // the review's ID
+	Status  int    `xml:"status"`   // 1 passed, 2 under review, 3 refused, ...
+	Reason  string `xml:"reason"`   // why it was refused
 }
 
 // miniProgramEvents registers the 小程序 events, including those a

@@ -147,9 +147,12 @@ type GuideQrcodeScanEvent struct {
 	QrcodeInfo         string `xml:"GuideScanEvent>qrcode_info"`          // the data set on the QR code
 }
 
-// UserAuthorizationChange holds the fields of the events WeChat sends when
-// the information a user authorised changes.
-type UserAuthorizationChange struct {
+// UserInfoModifiedEvent is sent when WeChat cleaned up the profile (nickname,
+// avatar) of a user who authorised the account in the last 30 days.
+// The Event value is "user_info_modified".
+// See https://developers.weixin.qq.com/miniprogram/dev/server/event_push/platform/authorized_user_information_changes.html
+type UserInfoModifiedEvent struct {
+	Envelope
 	OpenID     string `xml:"OpenID" alias:"openid,OpenId"`    // the user's OpenID
 	UnionID    string `xml:"UnionID" alias:"unionid,UnionId"` // the user's UnionID, when the account has one
 	AppID      string `xml:"AppID" alias:"appid,AppId"`       // the account's or mini program's AppID
@@ -158,22 +161,18 @@ type UserAuthorizationChange struct {
 	OpenPID    string `xml:"OpenPID"`                         // the user's OpenPID in the plugin
 }
 
-// UserInfoModifiedEvent is sent when WeChat cleaned up the profile (nickname,
-// avatar) of a user who authorised the account in the last 30 days.
-// The Event value is "user_info_modified".
-// See https://developers.weixin.qq.com/miniprogram/dev/server/event_push/platform/authorized_user_information_changes.html
-type UserInfoModifiedEvent struct {
-	Envelope
-	UserAuthorizationChange
-}
-
 // UserAuthorizationRevokeEvent is sent when a user withdraws information they
 // had authorised; the account must delete it.
 // The Event value is "user_authorization_revoke".
 // See https://developers.weixin.qq.com/miniprogram/dev/server/event_push/platform/authorized_user_information_changes.html
 type UserAuthorizationRevokeEvent struct {
 	Envelope
-	UserAuthorizationChange
+	OpenID     string `xml:"OpenID" alias:"openid,OpenId"`    // the user's OpenID
+	UnionID    string `xml:"UnionID" alias:"unionid,UnionId"` // the user's UnionID, when the account has one
+	AppID      string `xml:"AppID" alias:"appid,AppId"`       // the account's or mini program's AppID
+	RevokeInfo string `xml:"RevokeInfo"`                      // what the user withdrew: comma-separated codes, such as "1" or "201"
+	PluginID   string `xml:"PluginID"`                        // the plugin's AppID, when the user withdrew from a plugin
+	OpenPID    string `xml:"OpenPID"`                         // the user's OpenPID in the plugin
 }
 
 // UserAuthorizationCancellationEvent is sent when a user who authorised the
@@ -182,7 +181,12 @@ type UserAuthorizationRevokeEvent struct {
 // See https://developers.weixin.qq.com/miniprogram/dev/server/event_push/platform/authorized_user_information_changes.html
 type UserAuthorizationCancellationEvent struct {
 	Envelope
-	UserAuthorizationChange
+	OpenID     string `xml:"OpenID" alias:"openid,OpenId"`    // the user's OpenID
+	UnionID    string `xml:"UnionID" alias:"unionid,UnionId"` // the user's UnionID, when the account has one
+	AppID      string `xml:"AppID" alias:"appid,AppId"`       // the account's or mini program's AppID
+	RevokeInfo string `xml:"RevokeInfo"`                      // what the user withdrew: comma-separated codes, such as "1" or "201"
+	PluginID   string `xml:"PluginID"`                        // the plugin's AppID, when the user withdrew from a plugin
+	OpenPID    string `xml:"OpenPID"`                         // the user's OpenPID in the plugin
 }
 
 // WxVerifyPaySuccEvent is sent when the fee of a WeChat verification (微信认证)

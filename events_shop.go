@@ -30,22 +30,16 @@ type OpenProductSpuStatusUpdateEvent struct {
 	Reason       string `xml:"OpenProductSpuStatusUpdate>reason"`         // why
 }
 
-// QualificationAudit holds the fields shared by the category and brand
-// review events of the trading component.
-type QualificationAudit struct {
-	AuditID      string `xml:"QualificationAuditResult>audit_id"`      // the review's ID
-	Status       int    `xml:"QualificationAuditResult>status"`        // 1 passed, 9 refused
-	AuditType    int    `xml:"QualificationAuditResult>audit_type"`    // 1 brand, 2 category
-	RejectReason string `xml:"QualificationAuditResult>reject_reason"` // why it was refused
-}
-
 // OpenProductCategoryAuditEvent is sent when the review of a category
 // qualification (类目资质) ends.
 // The Event value is "open_product_category_audit".
 // See https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/business-capabilities/ministore/minishopopencomponent2/callback/category_audit.html
 type OpenProductCategoryAuditEvent struct {
 	Envelope
-	QualificationAudit
+	AuditID      string `xml:"QualificationAuditResult>audit_id"`      // the review's ID
+	Status       int    `xml:"QualificationAuditResult>status"`        // 1 passed, 9 refused
+	AuditType    int    `xml:"QualificationAuditResult>audit_type"`    // 1 brand, 2 category
+	RejectReason string `xml:"QualificationAuditResult>reject_reason"` // why it was refused
 }
 
 // OpenProductBrandAuditEvent is sent when the review of a brand
@@ -54,8 +48,11 @@ type OpenProductCategoryAuditEvent struct {
 // See https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/business-capabilities/ministore/minishopopencomponent2/callback/brand_audit.html
 type OpenProductBrandAuditEvent struct {
 	Envelope
-	QualificationAudit
-	BrandID int64 `xml:"QualificationAuditResult>brand_id"` // the brand's ID
+	AuditID      string `xml:"QualificationAuditResult>audit_id"`      // the review's ID
+	Status       int    `xml:"QualificationAuditResult>status"`        // 1 passed, 9 refused
+	AuditType    int    `xml:"QualificationAuditResult>audit_type"`    // 1 brand, 2 category
+	RejectReason string `xml:"QualificationAuditResult>reject_reason"` // why it was refused
+	BrandID      int64  `xml:"QualificationAuditResult>brand_id"`      // the brand's ID
 }
 
 // OpenProductSceneGroupAuditEvent is sent when the review of a scene (场景,
@@ -86,19 +83,14 @@ type OpenProductAccountRegisterEvent struct {
 	Status int `xml:"OpenProductAccountRegister>status"` // the access status
 }
 
-// ShopOrderRef names an order of the trading component by both its IDs.
-type ShopOrderRef struct {
-	OrderID    int64  `xml:"order_info>order_id"`     // the platform's order ID
-	OutOrderID string `xml:"order_info>out_order_id"` // the merchant's order ID
-}
-
 // OpenProductOrderPayEvent is sent when a user has paid an order of the
 // trading component.
 // The Event value is "open_product_order_pay".
 // See https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/business-capabilities/ministore/minishopopencomponent2/callback/order_success.html
 type OpenProductOrderPayEvent struct {
 	Envelope
-	ShopOrderRef
+	OrderID       int64  `xml:"order_info>order_id"`       // the platform's order ID
+	OutOrderID    string `xml:"order_info>out_order_id"`   // the merchant's order ID
 	TransactionID string `xml:"order_info>transaction_id"` // the WeChat Pay transaction ID
 	// PayTime is when the order was paid, as sent: local time written
 	// "2006-01-02 15:04:05", not UNIX seconds.
@@ -136,8 +128,9 @@ type PromotionGoodsItem struct {
 // See https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/business-capabilities/ministore/minishopopencomponent2/callback/order_cancel.html
 type OpenProductOrderCancelEvent struct {
 	Envelope
-	ShopOrderRef
-	CancelType int `xml:"order_info>cancel_type"` // why: 1 the user cancelled, 2 unpaid in time, ...
+	OrderID    int64  `xml:"order_info>order_id"`     // the platform's order ID
+	OutOrderID string `xml:"order_info>out_order_id"` // the merchant's order ID
+	CancelType int    `xml:"order_info>cancel_type"`  // why: 1 the user cancelled, 2 unpaid in time, ...
 }
 
 // OpenProductOrderConfirmEvent is sent when the user confirms receipt of an
@@ -146,7 +139,8 @@ type OpenProductOrderCancelEvent struct {
 // See https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/business-capabilities/ministore/minishopopencomponent2/callback/order_confirm.html
 type OpenProductOrderConfirmEvent struct {
 	Envelope
-	ShopOrderRef
+	OrderID    int64  `xml:"order_info>order_id"`     // the platform's order ID
+	OutOrderID string `xml:"order_info>out_order_id"` // the merchant's order ID
 }
 
 // OpenProductOrderSettleEvent is sent when an order of the trading component
@@ -155,9 +149,10 @@ type OpenProductOrderConfirmEvent struct {
 // See https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/business-capabilities/ministore/minishopopencomponent2/callback/order_settle.html
 type OpenProductOrderSettleEvent struct {
 	Envelope
-	ShopOrderRef
-	SettleNo string `xml:"order_info>settle_no"` // the settlement's number
-	Amount   int64  `xml:"order_info>amount"`    // the amount settled, fen
+	OrderID    int64  `xml:"order_info>order_id"`     // the platform's order ID
+	OutOrderID string `xml:"order_info>out_order_id"` // the merchant's order ID
+	SettleNo   string `xml:"order_info>settle_no"`    // the settlement's number
+	Amount     int64  `xml:"order_info>amount"`       // the amount settled, fen
 	// SettleTime is when it was settled, as sent: local time written
 	// "2006-01-02 15:04:05".
 	SettleTime string `xml:"order_info>settle_time"`
