@@ -211,10 +211,12 @@ func (r *registry) lookup(h *header) (func() Event, error) {
 	var buf [64]byte
 	msgType := lowerKey(buf[:0], h.msgType)
 	switch {
-	case len(msgType) == 0 && strings.TrimSpace(h.infoType) != "":
-		return r.infos[string(lowerKey(buf[:0], h.infoType))], nil
 	case len(msgType) == 0:
-		return nil, ErrMissingMsgType
+		infoType := lowerKey(buf[:0], h.infoType)
+		if len(infoType) == 0 {
+			return nil, ErrMissingMsgType
+		}
+		return r.infos[string(infoType)], nil
 	case string(msgType) != "event":
 		return r.messages[string(msgType)], nil
 	}

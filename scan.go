@@ -167,10 +167,8 @@ func (s *scanner) scan(src string) error {
 				return syntaxError(i, "end tag without a start tag")
 			}
 			n := &s.nodes[cur]
-			end := i + 2 + len(n.name)
-			if end < len(src) && src[end] == '>' && src[i+2:end] == n.name {
-				end++ // the usual "</name>": n.name is a valid name already
-			} else {
+			end := plainEndTag(src, i, n.name)
+			if end < 0 {
 				var err error
 				if end, err = s.endTag(i, n.name); err != nil {
 					return err
@@ -229,13 +227,12 @@ func (s *scanner) scan(src string) error {
 			}
 			if cur >= 0 && !empty {
 				if text, after, ok := leaf(src, end, name); ok {
-					s.addNode(name, cur, colon)
-					s.nodes[len(s.nodes)-1].text = text
+					s.addNode(name, text, cur, colon)
 					i = after
 					continue
 				}
 			}
-			s.addNode(name, cur, colon)
+			s.addNode(name, "", cur, colon)
 			if !empty {
 				cur = int32(len(s.nodes) - 1)
 				depth++
@@ -256,7 +253,7 @@ func (s *scanner) scan(src string) error {
 
 // addNode appends an element. Filling the fields of a slot in place is
 // markedly cheaper than appending a composite literal with four strings.
-func (s *scanner) addNode(name string, parent int32, colon bool) {
+func (s *scanner) addNode(name, text string, parent int32, colon bool) {
 	if len(s.nodes) == cap(s.nodes) {
 		// Double rather than let append grow a big table by a quarter at a
 		// time: a body of thousands of elements then costs two tables' worth
@@ -267,7 +264,7 @@ func (s *scanner) addNode(name string, parent int32, colon bool) {
 	}
 	s.nodes = s.nodes[:len(s.nodes)+1]
 	n := &s.nodes[len(s.nodes)-1]
-	n.name, n.text, n.pend, n.parent, n.local, n.built = name, "", "", parent, 0, false
+	n.name, n.text, n.pend, n.parent, n.local, n.built = name, text, "", parent, 0, false
 	if colon {
 		n.local = localStart(name)
 	}
@@ -454,11 +451,20 @@ func leaf(src string, p int, name string) (text string, end int, ok bool) {
 		}
 		text = trimRightSpace(trimLeftSpace(text))
 	}
-	e := q + 2 + len(name)
-	if e >= len(src) || src[q+1] != '/' || src[e] != '>' || src[q+2:e] != name {
+	if end = plainEndTag(src, q, name); end < 0 {
 		return "", 0, false
 	}
-	return text, e + 1, true
+	return text, end, true
+}
+
+// plainEndTag returns the end of "</name>" at src[i]=='<', or -1 when the end
+// tag there is not exactly that; endTag then reads it in full.
+func plainEndTag(src string, i int, name string) int {
+	e := i + 2 + len(name)
+	if e >= len(src) || src[i+1] != '/' || src[e] != '>' || src[i+2:e] != name {
+		return -1
+	}
+	return e + 1
 }
 
 // cdataEnd returns the index of the first "]]>" at or after src[from], or -1.
