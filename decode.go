@@ -17,8 +17,34 @@ import (
 // reflection and cached; decoding then touches no reflection for scalars.
 type pnode struct {
 	names []string
+	keys  []nameKey // the names as keys, for the compare on the hot path
 	kids  []*pnode
 	ops   []op
+}
+
+// nameKey holds a name of up to 16 bytes as its length and two words that
+// cover all its bytes, so that two names are compared in three compares.
+type nameKey struct {
+	n    int
+	a, b uint64
+}
+
+// keyOf returns the key of name; for a name longer than 16 bytes the key
+// says only its length and first and last words, and the names themselves
+// must be compared.
+func keyOf(name string) nameKey {
+	n := len(name)
+	switch {
+	case n >= 8:
+		return nameKey{n, le64(name, 0), le64(name, n-8)}
+	case n >= 4:
+		return nameKey{n, uint64(le32(name, 0)), uint64(le32(name, n-4))}
+	}
+	var a uint64
+	for i := 0; i < n; i++ {
+		a |= uint64(name[i]) << (8 * i)
+	}
+	return nameKey{n: n, a: a}
 }
 
 func (p *pnode) child(name string) *pnode {
@@ -33,14 +59,15 @@ func (p *pnode) child(name string) *pnode {
 // WeChat sends them in, so the child after the last one matched is most
 // often the one wanted.
 func (p *pnode) find(name string, from int) int {
-	names := p.names
-	for k := from; k < len(names); k++ {
-		if names[k] == name {
+	key := keyOf(name)
+	keys := p.keys
+	for k := from; k < len(keys); k++ {
+		if keys[k] == key && (key.n <= 16 || p.names[k] == name) {
 			return k
 		}
 	}
-	for k := 0; k < from && k < len(names); k++ {
-		if names[k] == name {
+	for k := 0; k < from && k < len(keys); k++ {
+		if keys[k] == key && (key.n <= 16 || p.names[k] == name) {
 			return k
 		}
 	}
@@ -53,6 +80,7 @@ func (p *pnode) ensureChild(name string) *pnode {
 	}
 	c := &pnode{}
 	p.names = append(p.names, name)
+	p.keys = append(p.keys, keyOf(name))
 	p.kids = append(p.kids, c)
 	return c
 }
@@ -277,28 +305,62 @@ type dctx struct {
 
 // decode fills the struct at base, of the type plan was built for, from the
 // scanned nodes. The root element's children are matched against the plan.
-// Contexts live on a stack indexed by depth, so decoding allocates nothing.
-func decode(plan *pnode, base unsafe.Pointer, nodes []node) {
-	var stack [maxDepth + 1]dctx
+// Elements with children push a context on the scanner's stack, indexed by
+// depth, so decoding allocates nothing; an entry is always written before it
+// is read, and leaves, most of a body, push nothing.
+func (s *scanner) decode(plan *pnode, base unsafe.Pointer) {
+	nodes, stack := s.nodes, &s.stack
 	stack[0] = dctx{plan: plan, base: base}
 	applyOps(plan.ops, base, nodes[0].text)
-	top := 0
+	top, deepest := 0, 0
 	for i := 1; i < len(nodes); i++ {
 		n := &nodes[i]
 		for stack[top].node != n.parent {
 			top--
 		}
 		p := &stack[top]
-		c := dctx{node: int32(i)}
+		q := (*pnode)(nil)
 		if p.plan != nil {
-			if k := p.plan.find(n.localName(), p.next); k >= 0 {
+			name := n.localName()
+			k, keys := p.next, p.plan.keys
+			if key := keyOf(name); k >= len(keys) || keys[k] != key || key.n > 16 {
+				k = p.plan.find(name, k)
+			}
+			if k >= 0 {
 				p.next = k + 1
-				c.plan, c.base = apply(p.plan.kids[k], p.base, n.text)
+				q = p.plan.kids[k]
 			}
 		}
-		top++
-		stack[top] = c
+		if i+1 < len(nodes) && nodes[i+1].parent == int32(i) {
+			// The element has children: they are matched against the plan
+			// of its struct, or skipped when it has none.
+			c := dctx{node: int32(i)}
+			if q != nil {
+				c.plan, c.base = apply(q, p.base, n.text)
+			}
+			top++
+			deepest = max(deepest, top)
+			stack[top] = c
+			continue
+		}
+		if q == nil {
+			continue
+		}
+		if len(q.ops) == 1 {
+			// The usual field: one scalar, filled here rather than through apply.
+			o := &q.ops[0]
+			switch at := unsafe.Add(p.base, o.off); o.kind {
+			case opString:
+				*(*string)(at) = n.text
+				continue
+			case opTime:
+				*(*time.Time)(at) = parseTime(n.text)
+				continue
+			}
+		}
+		apply(q, p.base, n.text)
 	}
+	clear(stack[:deepest+1]) // a pooled scanner keeps no pointer to the value
 }
 
 // apply runs the ops of trie node q for an element with the given text and
@@ -429,7 +491,7 @@ func plainDigits(text string) (int64, bool) {
 // parseTime reads integer UNIX seconds; as a fallback, RFC 3339 text. Anything
 // else gives the zero time.
 func parseTime(text string) time.Time {
-	s := strings.TrimSpace(text)
+	s := trimValue(text)
 	if s == "" {
 		return time.Time{}
 	}

@@ -28,7 +28,7 @@ type SubscribeScanEvent struct {
 }
 
 func (e *SubscribeScanEvent) derive() {
-	e.SceneID = strings.TrimPrefix(strings.TrimSpace(e.EventKey), "qrscene_")
+	e.SceneID = strings.TrimPrefix(trimValue(e.EventKey), "qrscene_")
 }
 
 // SubscribeScanProductEvent is sent when a user follows the account from a
@@ -45,7 +45,7 @@ type SubscribeScanProductEvent struct {
 }
 
 func (e *SubscribeScanProductEvent) derive() {
-	parts := strings.SplitN(strings.TrimSpace(e.EventKey), "|", 3)
+	parts := strings.SplitN(trimValue(e.EventKey), "|", 3)
 	e.Scene, e.KeyStandard, e.KeyStr = parts[0], "", ""
 	if len(parts) > 1 {
 		e.KeyStandard = parts[1]
@@ -73,7 +73,7 @@ type ScanEvent struct {
 	Ticket   string `xml:"Ticket"`   // the QR code's ticket
 }
 
-func (e *ScanEvent) derive() { e.SceneID = strings.TrimSpace(e.EventKey) }
+func (e *ScanEvent) derive() { e.SceneID = trimValue(e.EventKey) }
 
 // LocationEvent is sent when a user who allowed location reporting enters
 // the conversation, and then every five seconds if so configured.

@@ -93,7 +93,7 @@ func decodeInto(body []byte, v any) error {
 		return err
 	}
 	rv := reflect.ValueOf(v)
-	decode(planFor(rv.Elem().Type()), rv.UnsafePointer(), sc.nodes)
+	sc.decode(planFor(rv.Elem().Type()), rv.UnsafePointer())
 	return nil
 }
 

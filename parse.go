@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode/utf8"
 )
 
 // MaxBodySize is the largest body Parse and ParseReader accept. Real
@@ -20,11 +21,49 @@ type Parser struct {
 	reg atomic.Pointer[registry] // replaced whole on every registration
 }
 
-// registry maps normalised keys to constructors, one map per namespace.
+// registry maps keys to constructors, one table per namespace.
 type registry struct {
-	events   map[string]func() Event // MsgType=event, keyed by Event
-	messages map[string]func() Event // any other MsgType
-	infos    map[string]func() Event // 开放平台 pushes, keyed by InfoType
+	tables [3]table // indexed by namespace
+}
+
+// table is the registrations of one namespace. byKey holds every key
+// normalised; exact holds the same entries under the keys as registered,
+// which are the spellings WeChat sends, so that the usual body is looked up
+// without normalising its value first.
+type table struct {
+	byKey map[string]*entry
+	exact map[string]*entry
+}
+
+// entry is one registration. It caches the decoding plan of the type its
+// constructor returns, so that parsing skips the plan cache.
+type entry struct {
+	new  func() Event
+	plan atomic.Pointer[typedPlan]
+}
+
+type typedPlan struct {
+	typ  reflect.Type
+	plan *pnode
+}
+
+// planOf returns the plan for ev, a value e.new returned, or nil when ev is
+// not a non-nil pointer to a struct.
+func (e *entry) planOf(ev Event) *pnode {
+	rv := reflect.ValueOf(ev)
+	t := rv.Type()
+	if c := e.plan.Load(); c != nil && c.typ == t {
+		if rv.UnsafePointer() == nil {
+			return nil
+		}
+		return c.plan
+	}
+	if t.Kind() != reflect.Pointer || rv.IsNil() || t.Elem().Kind() != reflect.Struct {
+		return nil
+	}
+	c := &typedPlan{typ: t, plan: planFor(t.Elem())}
+	e.plan.Store(c)
+	return c.plan
 }
 
 // Keys for the subscribe variants that WeChat sends as Event "subscribe" and
@@ -39,14 +78,10 @@ var defaultParser = NewParser()
 // NewParser returns a Parser with every built-in type registered.
 func NewParser() *Parser {
 	p := &Parser{}
-	r := &registry{
-		events:   map[string]func() Event{},
-		messages: map[string]func() Event{},
-		infos:    map[string]func() Event{},
-	}
+	r := newRegistry(nil)
 	for _, table := range builtinTables {
 		for _, b := range table {
-			r.namespace(b.ns)[normKey(b.key)] = b.new
+			r.tables[b.ns].set(b.key, b.new)
 		}
 	}
 	p.reg.Store(r)
@@ -62,14 +97,36 @@ const (
 	nsInfo
 )
 
-func (r *registry) namespace(ns namespace) map[string]func() Event {
-	switch ns {
-	case nsEvent:
-		return r.events
-	case nsMessage:
-		return r.messages
+// newRegistry returns a copy of old, which may be nil, for a writer to change.
+func newRegistry(old *registry) *registry {
+	r := &registry{}
+	for ns := range r.tables {
+		t := table{byKey: map[string]*entry{}, exact: map[string]*entry{}}
+		if old != nil {
+			for k, e := range old.tables[ns].byKey {
+				t.byKey[k] = e
+			}
+			for k, e := range old.tables[ns].exact {
+				t.exact[k] = e
+			}
+		}
+		r.tables[ns] = t
 	}
-	return r.infos
+	return r
+}
+
+// set registers newEvent under key, replacing every earlier registration of
+// the same normalised key and the spellings it was registered under.
+func (t table) set(key string, newEvent func() Event) {
+	nk := normKey(key)
+	for k := range t.exact {
+		if normKey(k) == nk {
+			delete(t.exact, k)
+		}
+	}
+	e := &entry{new: newEvent}
+	t.byKey[nk] = e
+	t.exact[strings.TrimSpace(key)] = e
 }
 
 // builtinTables lists every built-in registration, table by table.
@@ -158,24 +215,9 @@ func (p *Parser) register(ns namespace, key string, newEvent func() Event) {
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	old := p.reg.Load()
-	r := &registry{
-		events:   copyMap(old, nsEvent),
-		messages: copyMap(old, nsMessage),
-		infos:    copyMap(old, nsInfo),
-	}
-	r.namespace(ns)[normKey(key)] = newEvent
+	r := newRegistry(p.reg.Load())
+	r.tables[ns].set(key, newEvent)
 	p.reg.Store(r)
-}
-
-func copyMap(r *registry, ns namespace) map[string]func() Event {
-	m := map[string]func() Event{}
-	if r != nil {
-		for k, v := range r.namespace(ns) {
-			m[k] = v
-		}
-	}
-	return m
 }
 
 func normKey(k string) string { return strings.ToLower(strings.TrimSpace(k)) }
@@ -206,31 +248,49 @@ func readHeader(nodes []node) header {
 	return h
 }
 
-// lookup finds the constructor for a body; nil means unknown.
-func (r *registry) lookup(h *header) (func() Event, error) {
+// lookup finds the registration for a body; nil means unknown.
+func (r *registry) lookup(h *header) (*entry, error) {
+	if h.msgType == "event" {
+		return r.event(h), nil
+	}
 	var buf [64]byte
 	msgType := lowerKey(buf[:0], h.msgType)
 	switch {
 	case len(msgType) == 0:
-		infoType := lowerKey(buf[:0], h.infoType)
-		if len(infoType) == 0 {
+		if strings.TrimSpace(h.infoType) == "" {
 			return nil, ErrMissingMsgType
 		}
-		return r.infos[string(infoType)], nil
+		return r.tables[nsInfo].get(h.infoType), nil
 	case string(msgType) != "event":
-		return r.messages[string(msgType)], nil
+		return r.tables[nsMessage].get(h.msgType), nil
 	}
-	event := lowerKey(buf[:0], h.event)
-	if string(event) == "subscribe" {
-		key := strings.TrimSpace(h.eventKey)
+	return r.event(h), nil
+}
+
+// event finds the registration for an event, telling the subscribe variants
+// apart by their EventKey.
+func (r *registry) event(h *header) *entry {
+	t := &r.tables[nsEvent]
+	if ev := trimValue(h.event); ev == "subscribe" || (len(ev) == len("subscribe") && strings.EqualFold(ev, "subscribe")) {
+		key := trimValue(h.eventKey)
 		switch {
 		case strings.HasPrefix(key, "qrscene_"):
-			return r.events[keySubscribeScan], nil
+			return t.byKey[keySubscribeScan]
 		case strings.HasPrefix(key, "scanbarcode|"), strings.HasPrefix(key, "scanimage|"):
-			return r.events[keySubscribeScanProduct], nil
+			return t.byKey[keySubscribeScanProduct]
 		}
 	}
-	return r.events[string(event)], nil
+	return t.get(h.event)
+}
+
+// get finds the registration for a value as sent: under its exact spelling
+// first, then normalised.
+func (t *table) get(v string) *entry {
+	if e := t.exact[v]; e != nil {
+		return e
+	}
+	var buf [64]byte
+	return t.byKey[string(lowerKey(buf[:0], v))]
 }
 
 // lowerKey appends the trimmed, lower-cased s to dst without allocating for
@@ -268,29 +328,42 @@ func (p *Parser) Parse(data []byte) (Event, error) {
 	h := readHeader(sc.nodes)
 	r := p.reg.Load()
 	if r == nil {
-		r = &registry{}
+		r = newRegistry(nil)
 	}
-	newEvent, err := r.lookup(&h)
+	e, err := r.lookup(&h)
 	if err != nil {
 		return nil, err
 	}
 	var ev Event
-	if newEvent != nil {
-		ev = newEvent()
+	var plan *pnode
+	if e != nil {
+		if ev = e.new(); ev != nil {
+			plan = e.planOf(ev)
+		}
 	}
-	rv := reflect.ValueOf(ev)
-	if ev == nil || rv.Kind() != reflect.Pointer || rv.IsNil() || rv.Elem().Kind() != reflect.Struct {
+	if plan == nil {
 		u := &UnknownEvent{Raw: append([]byte(nil), data...)}
 		u.fields = snapshot(sc.nodes)
-		ev, rv = u, reflect.ValueOf(u)
+		ev, plan = u, planFor(unknownEventType)
 	}
-	decode(planFor(rv.Elem().Type()), rv.UnsafePointer(), sc.nodes)
+	sc.decode(plan, reflect.ValueOf(ev).UnsafePointer())
 	if env := ev.Header(); env != nil {
-		env.MsgType = strings.TrimSpace(env.MsgType)
-		env.Event = strings.TrimSpace(env.Event)
+		env.MsgType = trimValue(env.MsgType)
+		env.Event = trimValue(env.Event)
 	}
 	if d, ok := ev.(deriver); ok {
 		d.derive()
 	}
 	return ev, nil
+}
+
+var unknownEventType = reflect.TypeOf(UnknownEvent{})
+
+// trimValue is strings.TrimSpace, quicker for the usual value that has
+// nothing to trim: one that starts and ends with a printable ASCII byte.
+func trimValue(s string) string {
+	if s == "" || (s[0] > ' ' && s[0] < utf8.RuneSelf && s[len(s)-1] > ' ' && s[len(s)-1] < utf8.RuneSelf) {
+		return s
+	}
+	return strings.TrimSpace(s)
 }

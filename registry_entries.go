@@ -33,8 +33,8 @@ func (p *Parser) entries() []registryEntry {
 	}
 	var out []registryEntry
 	for _, ns := range []namespace{nsMessage, nsEvent, nsInfo} {
-		for key, newEvent := range r.namespace(ns) {
-			t := reflect.TypeOf(newEvent())
+		for key, e := range r.tables[ns].byKey {
+			t := reflect.TypeOf(e.new())
 			if t != nil && t.Kind() == reflect.Pointer {
 				t = t.Elem()
 			}

@@ -194,6 +194,62 @@ func TestConstructorReturningNilGivesUnknown(t *testing.T) {
 	}
 }
 
+// TestConstructorChangingTypes checks that the plan cached for a
+// registration follows the type its constructor really returns.
+func TestConstructorChangingTypes(t *testing.T) {
+	p := NewParser()
+	calls := 0
+	p.RegisterMessage("text", func() Event {
+		calls++
+		switch calls % 3 {
+		case 1:
+			return new(TextMessage)
+		case 2:
+			return (*TextMessage)(nil)
+		}
+		return new(ImageMessage)
+	})
+	body := []byte(`<xml><MsgType>text</MsgType><Content>hi</Content><PicUrl>u</PicUrl></xml>`)
+	for i := 0; i < 6; i++ {
+		ev, err := p.Parse(body)
+		require.NoError(t, err)
+		switch i % 3 {
+		case 0:
+			require.IsType(t, &TextMessage{}, ev)
+			assert.Equal(t, "hi", ev.(*TextMessage).Content)
+		case 1:
+			require.IsType(t, &UnknownEvent{}, ev)
+			assert.Equal(t, "hi", ev.(*UnknownEvent).Value("Content"))
+		case 2:
+			require.IsType(t, &ImageMessage{}, ev)
+			assert.Equal(t, "u", ev.(*ImageMessage).PicURL)
+		}
+	}
+}
+
+// TestRegisterReplacesEverySpelling checks that a key registered in another
+// case replaces the earlier registration for every spelling WeChat may send.
+func TestRegisterReplacesEverySpelling(t *testing.T) {
+	type myClick struct {
+		Envelope
+		Key string `xml:"EventKey"`
+	}
+	p := NewParser()
+	p.RegisterEvent(" click ", func() Event { return new(myClick) })
+	for _, ev := range []string{"CLICK", "click", " Click "} {
+		got, err := p.Parse([]byte(`<xml><MsgType>event</MsgType><Event>` + ev + `</Event><EventKey>k</EventKey></xml>`))
+		require.NoError(t, err)
+		require.IsType(t, &myClick{}, got, ev)
+		assert.Equal(t, "k", got.(*myClick).Key)
+	}
+	p.RegisterEvent("CLICK", func() Event { return new(ClickEvent) })
+	for _, ev := range []string{"CLICK", "click"} {
+		got, err := p.Parse([]byte(`<xml><MsgType>event</MsgType><Event>` + ev + `</Event></xml>`))
+		require.NoError(t, err)
+		require.IsType(t, &ClickEvent{}, got, ev)
+	}
+}
+
 func TestZeroParserReturnsUnknown(t *testing.T) {
 	var p Parser
 	ev, err := p.Parse([]byte(`<xml><MsgType>text</MsgType></xml>`))

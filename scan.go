@@ -1,6 +1,7 @@
 package wechatevent
 
 import (
+	"math/bits"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -61,6 +62,7 @@ type scanner struct {
 	src   string
 	nodes []node
 	bufs  []textBuf // one per nesting level, for values in several pieces
+	stack [maxDepth + 1]dctx
 }
 
 var scannerPool = sync.Pool{New: func() any { return &scanner{nodes: make([]node, 0, 32)} }}
@@ -186,7 +188,7 @@ func (s *scanner) scan(src string) error {
 			}
 			i = end
 		case '!':
-			if cur >= 0 && strings.HasPrefix(src[i:], "<![CDATA[") {
+			if cur >= 0 && isCDATA(src, i) {
 				k := cdataEnd(src, i+9)
 				if k < 0 {
 					return syntaxError(i, "unterminated CDATA section")
@@ -216,6 +218,12 @@ func (s *scanner) scan(src string) error {
 			if len(s.nodes) >= maxElements {
 				return syntaxError(i, "too many elements")
 			}
+			if cur >= 0 && !s.nodes[cur].hasText() {
+				if after := s.leaves(i, cur); after > i {
+					i = after
+					continue
+				}
+			}
 			name, end, colon := plainStartTag(src, i)
 			empty := false
 			if name == "" {
@@ -224,13 +232,6 @@ func (s *scanner) scan(src string) error {
 					return err
 				}
 				colon = strings.IndexByte(name, ':') >= 0
-			}
-			if cur >= 0 && !empty {
-				if text, after, ok := leaf(src, end, name); ok {
-					s.addNode(name, text, cur, colon)
-					i = after
-					continue
-				}
 			}
 			s.addNode(name, "", cur, colon)
 			if !empty {
@@ -255,12 +256,7 @@ func (s *scanner) scan(src string) error {
 // markedly cheaper than appending a composite literal with four strings.
 func (s *scanner) addNode(name, text string, parent int32, colon bool) {
 	if len(s.nodes) == cap(s.nodes) {
-		// Double rather than let append grow a big table by a quarter at a
-		// time: a body of thousands of elements then costs two tables' worth
-		// of allocation, not five.
-		grown := make([]node, len(s.nodes), max(32, 2*cap(s.nodes)))
-		copy(grown, s.nodes)
-		s.nodes = grown
+		s.nodes = growNodes(s.nodes)
 	}
 	s.nodes = s.nodes[:len(s.nodes)+1]
 	n := &s.nodes[len(s.nodes)-1]
@@ -268,6 +264,15 @@ func (s *scanner) addNode(name, text string, parent int32, colon bool) {
 	if colon {
 		n.local = localStart(name)
 	}
+}
+
+// growNodes doubles the capacity of the node table rather than let append
+// grow a big table by a quarter at a time: a body of thousands of elements
+// then costs two tables' worth of allocation, not five.
+func growNodes(nodes []node) []node {
+	grown := make([]node, len(nodes), max(32, 2*cap(nodes)))
+	copy(grown, nodes)
+	return grown
 }
 
 func firstNonSpace(s string) int {
@@ -404,64 +409,215 @@ func skipDoctype(src string, i int) (int, error) {
 // src[i]=='<' without the calls and checks of startTag. It returns "" for
 // anything else, which startTag then reads or reports.
 func plainStartTag(src string, i int) (name string, end int, colon bool) {
-	rest := src[i+1 : min(len(src), i+2+maxNameLen)] // room for the name and its '>'
-	n := 0
+	limit := min(len(src), i+2+maxNameLen) // room for the name and its '>'
+	p, colon := nameEnd(src, i+1, limit)
+	if p == i+1 || p >= limit || src[p] != '>' {
+		return "", 0, false
+	}
+	if c := src[i+1]; c == '-' || c == '.' || ('0' <= c && c <= '9') {
+		return "", 0, false
+	}
+	return src[i+1 : p], p + 1, colon
+}
+
+// nameEnd returns the end of the run of name bytes in src[p:limit] and
+// whether the run holds a ':'. Most names are ASCII letters only; it steps
+// over those eight at a time and reads any other byte with the table.
+func nameEnd(src string, p, limit int) (int, bool) {
+	for p+8 <= limit {
+		m := asciiLetters(le64(src, p))
+		if m != highBits {
+			p += bits.TrailingZeros64(^m&highBits) >> 3
+			break
+		}
+		p += 8
+	}
 	var seen uint8
-	for n < len(rest) {
-		f := nameByte[rest[n]]
+	for p < limit {
+		f := nameByte[src[p]]
 		if f == 0 {
 			break
 		}
 		seen |= f
-		n++
+		p++
 	}
-	if n == 0 || n >= len(rest) || rest[n] != '>' {
-		return "", 0, false
-	}
-	p := i + 1 + n
-	if c := src[i+1]; c == '-' || c == '.' || ('0' <= c && c <= '9') {
-		return "", 0, false
-	}
-	return src[i+1 : p], p + 1, seen&nameColon != 0
+	return p, seen&nameColon != 0
 }
 
-// leaf reads the usual element body at src[p], just after the start tag of
-// name: one CDATA section or plain text without references, then "</name>".
-// It returns the element's value and the end of its end tag, or ok false for
-// anything else, which the general path then reads. The value is the one the
-// general path gives: CDATA kept exactly, plain text trimmed.
-func leaf(src string, p int, name string) (text string, end int, ok bool) {
-	var q int
-	if strings.HasPrefix(src[p:], "<![CDATA[") {
-		k := cdataEnd(src, p+9)
-		if k < 0 {
-			return "", 0, false
-		}
-		text, q = src[p+9:k], k+3
-	} else {
-		k := strings.IndexByte(src[p:], '<')
-		if k < 0 {
-			return "", 0, false
-		}
-		text, q = src[p:p+k], p+k
-		for i := 0; i < len(text); i++ {
-			if text[i] == '&' {
-				return "", 0, false
+const (
+	highBits = 0x8080808080808080
+	lowBits  = 0x0101010101010101
+)
+
+// asciiLetters returns the high bit of each byte of x set where that byte is
+// an ASCII letter and clear elsewhere. With bit 5 and bit 7 cleared, letters
+// are exactly the bytes in 'A'..'Z'; adding 0x3F and 0x25 to every byte,
+// which never carries into the next, sets the high bit of those at or above
+// 'A' and of those beyond 'Z'. Bytes with the high bit set are not letters.
+func asciiLetters(x uint64) uint64 {
+	y := x & (0x5F * lowBits)
+	ge := y + 0x3F*lowBits // high bit: y >= 'A'
+	gt := y + 0x25*lowBits // high bit: y > 'Z'
+	return ge &^ gt &^ x & highBits
+}
+
+// cdataOpen is "<![CDATA" as a little-endian word, for a one-load test.
+const cdataOpen = uint64('<') | uint64('!')<<8 | uint64('[')<<16 | uint64('C')<<24 |
+	uint64('D')<<32 | uint64('A')<<40 | uint64('T')<<48 | uint64('A')<<56
+
+// isCDATA reports whether src[p:] starts with "<![CDATA[".
+func isCDATA(src string, p int) bool {
+	return p+9 <= len(src) && le64(src, p) == cdataOpen && src[p+8] == '['
+}
+
+// le64 reads src[p:p+8] as a little-endian word; the compiler turns it into
+// one load. The caller ensures p+8 <= len(src).
+func le64(src string, p int) uint64 {
+	b := src[p : p+8]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+}
+
+// le32 reads src[p:p+4] as a little-endian word. The caller ensures
+// p+4 <= len(src).
+func le32(src string, p int) uint32 {
+	b := src[p : p+4]
+	return uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24
+}
+
+// hasAt reports whether src[p:] starts with s. Names of 8 to 16 bytes, most
+// of WeChat's, are compared with two overlapping word loads instead of a
+// call to the runtime's memory compare.
+func hasAt(src string, p int, s string) bool {
+	n := len(s)
+	if p+n > len(src) {
+		return false
+	}
+	if n >= 8 && n <= 16 {
+		return le64(src, p) == le64(s, 0) && le64(src, p+n-8) == le64(s, n-8)
+	}
+	return src[p:p+n] == s
+}
+
+// leaves reads the usual run of children of the open element cur, starting
+// at src[i]=='<': elements "<name>value</name>" with no attributes, where the
+// value is one CDATA section or plain text without references, separated by
+// white space only. It appends a node for each and returns the end of the
+// last one's end tag, or i when the element at i is not of that form; the
+// general path in scan then reads from there. Values are the ones the general
+// path gives: CDATA kept exactly, plain text trimmed. The parent must have no
+// text yet, so that the white space between the children is not part of it.
+//
+// This is the path nearly every byte of a callback takes, so it is one
+// function with its steps written out: the calls it would otherwise make
+// cost more than the work they do.
+func (s *scanner) leaves(i int, cur int32) int {
+	src := s.src
+	nodes := s.nodes
+	done := i
+scan:
+	for len(nodes) < maxElements {
+		// The name: ASCII letters eight at a time, then any other name bytes.
+		p := i + 1
+		limit := min(len(src), p+maxNameLen+1)
+		for p+8 <= limit {
+			m := asciiLetters(le64(src, p))
+			if m != highBits {
+				p += bits.TrailingZeros64(^m&highBits) >> 3
+				break
 			}
+			p += 8
 		}
-		text = trimRightSpace(trimLeftSpace(text))
+		var seen uint8
+		for p < limit {
+			f := nameByte[src[p]]
+			if f == 0 {
+				break
+			}
+			seen |= f
+			p++
+		}
+		if p == i+1 || p >= limit || src[p] != '>' {
+			break
+		}
+		if c := src[i+1]; c == '-' || c == '.' || ('0' <= c && c <= '9') {
+			break
+		}
+		name := src[i+1 : p]
+		p++
+
+		// The value, up to the '<' of what must be the end tag.
+		var text string
+		if p+9 <= len(src) && le64(src, p) == cdataOpen && src[p+8] == '[' {
+			k := p + 9
+			for {
+				j := strings.IndexByte(src[k:], ']')
+				if j < 0 {
+					break scan
+				}
+				k += j
+				if k+2 < len(src) && src[k+1] == ']' && src[k+2] == '>' {
+					break
+				}
+				k++
+			}
+			text, p = src[p+9:k], k+3
+		} else {
+			k := strings.IndexByte(src[p:], '<')
+			if k < 0 {
+				break
+			}
+			text = src[p : p+k]
+			p += k
+			amp := false
+			for j := 0; j < len(text); j++ {
+				amp = amp || text[j] == '&'
+			}
+			if amp {
+				break
+			}
+			text = trimRightSpace(trimLeftSpace(text))
+		}
+
+		// The end tag, exactly "</name>".
+		e := p + 2 + len(name)
+		if e >= len(src) || src[p] != '<' || src[p+1] != '/' || src[e] != '>' {
+			break
+		}
+		if l := len(name); l >= 8 && l <= 16 {
+			if le64(src, p+2) != le64(name, 0) || le64(src, e-8) != le64(name, l-8) {
+				break
+			}
+		} else if src[p+2:e] != name {
+			break
+		}
+
+		if len(nodes) == cap(nodes) {
+			nodes = growNodes(nodes)
+		}
+		nodes = nodes[:len(nodes)+1]
+		n := &nodes[len(nodes)-1]
+		n.name, n.text, n.pend, n.parent, n.local, n.built = name, text, "", cur, 0, false
+		if seen&nameColon != 0 {
+			n.local = localStart(name)
+		}
+		done = e + 1
+
+		// White space, then the next sibling's start tag or stop.
+		i = skipSpace(src, done)
+		if i+1 >= len(src) || src[i] != '<' || nameByte[src[i+1]] == 0 {
+			break
+		}
 	}
-	if end = plainEndTag(src, q, name); end < 0 {
-		return "", 0, false
-	}
-	return text, end, true
+	s.nodes = nodes
+	return done
 }
 
 // plainEndTag returns the end of "</name>" at src[i]=='<', or -1 when the end
 // tag there is not exactly that; endTag then reads it in full.
 func plainEndTag(src string, i int, name string) int {
 	e := i + 2 + len(name)
-	if e >= len(src) || src[i+1] != '/' || src[e] != '>' || src[i+2:e] != name {
+	if e >= len(src) || src[i+1] != '/' || src[e] != '>' || !hasAt(src, i+2, name) {
 		return -1
 	}
 	return e + 1
