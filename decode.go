@@ -354,7 +354,11 @@ func (s *scanner) decode(plan *pnode, base unsafe.Pointer) {
 				*(*string)(at) = n.text
 				continue
 			case opTime:
-				*(*time.Time)(at) = parseTime(n.text)
+				if v, ok := plainDigits(n.text); ok {
+					*(*time.Time)(at) = time.Unix(v, 0) // the usual CreateTime
+				} else {
+					*(*time.Time)(at) = parseTime(n.text)
+				}
 				continue
 			}
 		}

@@ -321,7 +321,14 @@ func (p *Parser) Parse(data []byte) (Event, error) {
 	}
 	src := string(data)
 	sc := getScanner()
-	defer putScanner(sc)
+	ev, err := p.parse(sc, src, data)
+	putScanner(sc)
+	return ev, err
+}
+
+// parse does the work of Parse with a scanner that the caller returns to the
+// pool; src is the parse's own copy of data.
+func (p *Parser) parse(sc *scanner, src string, data []byte) (Event, error) {
 	if err := sc.scan(src); err != nil {
 		return nil, err
 	}
@@ -362,8 +369,16 @@ var unknownEventType = reflect.TypeOf(UnknownEvent{})
 // trimValue is strings.TrimSpace, quicker for the usual value that has
 // nothing to trim: one that starts and ends with a printable ASCII byte.
 func trimValue(s string) string {
-	if s == "" || (s[0] > ' ' && s[0] < utf8.RuneSelf && s[len(s)-1] > ' ' && s[len(s)-1] < utf8.RuneSelf) {
+	if s != "" && plainEnd[s[0]] && plainEnd[s[len(s)-1]] {
 		return s
 	}
 	return strings.TrimSpace(s)
 }
+
+// plainEnd marks the printable ASCII bytes, which strings.TrimSpace never trims.
+var plainEnd = func() (t [256]bool) {
+	for c := '!'; c < utf8.RuneSelf; c++ {
+		t[c] = true
+	}
+	return t
+}()

@@ -125,6 +125,9 @@ func trimRightSpace(s string) string {
 // scan reads src, which must stay unchanged while the nodes are in use.
 func (s *scanner) scan(src string) error {
 	s.src = src
+	// Every slot past the end of the node table is zero, as leaves expects:
+	// putScanner clears the slots a scan used, and the table grows zeroed.
+	clear(s.nodes)
 	s.nodes = s.nodes[:0]
 	i := 0
 	if strings.HasPrefix(src, "\xef\xbb\xbf") {
@@ -519,6 +522,9 @@ scan:
 	for len(nodes) < maxElements {
 		// The name: ASCII letters eight at a time, then any other name bytes.
 		p := i + 1
+		if p >= len(src) || nameByte[src[p]]&nameStart == 0 {
+			break
+		}
 		limit := min(len(src), p+maxNameLen+1)
 		for p+8 <= limit {
 			m := asciiLetters(le64(src, p))
@@ -537,10 +543,7 @@ scan:
 			seen |= f
 			p++
 		}
-		if p == i+1 || p >= limit || src[p] != '>' {
-			break
-		}
-		if c := src[i+1]; c == '-' || c == '.' || ('0' <= c && c <= '9') {
+		if p >= limit || src[p] != '>' {
 			break
 		}
 		name := src[i+1 : p]
@@ -552,11 +555,11 @@ scan:
 			k := p + 9
 			for {
 				j := strings.IndexByte(src[k:], ']')
-				if j < 0 {
+				if j < 0 || k+j+3 > len(src) {
 					break scan
 				}
 				k += j
-				if k+2 < len(src) && src[k+1] == ']' && src[k+2] == '>' {
+				if src[k+1] == ']' && src[k+2] == '>' {
 					break
 				}
 				k++
@@ -581,15 +584,22 @@ scan:
 
 		// The end tag, exactly "</name>".
 		e := p + 2 + len(name)
-		if e >= len(src) || src[p] != '<' || src[p+1] != '/' || src[e] != '>' {
+		if e >= len(src) || src[e] != '>' || src[p] != '<' || src[p+1] != '/' {
 			break
 		}
-		if l := len(name); l >= 8 && l <= 16 {
+		switch l := len(name); {
+		case l >= 8 && l <= 16:
 			if le64(src, p+2) != le64(name, 0) || le64(src, e-8) != le64(name, l-8) {
-				break
+				break scan
 			}
-		} else if src[p+2:e] != name {
-			break
+		case l >= 4 && l < 8:
+			if le32(src, p+2) != le32(name, 0) || le32(src, e-4) != le32(name, l-4) {
+				break scan
+			}
+		default:
+			if src[p+2:e] != name {
+				break scan
+			}
 		}
 
 		if len(nodes) == cap(nodes) {
@@ -597,15 +607,21 @@ scan:
 		}
 		nodes = nodes[:len(nodes)+1]
 		n := &nodes[len(nodes)-1]
-		n.name, n.text, n.pend, n.parent, n.local, n.built = name, text, "", cur, 0, false
+		n.name, n.text, n.parent = name, text, cur // the other fields are zero: see scan
 		if seen&nameColon != 0 {
 			n.local = localStart(name)
 		}
 		done = e + 1
 
 		// White space, then the next sibling's start tag or stop.
-		i = skipSpace(src, done)
-		if i+1 >= len(src) || src[i] != '<' || nameByte[src[i+1]] == 0 {
+		i = done
+		if i < len(src) && src[i] == '\n' {
+			i++ // the usual separator, without the call
+		}
+		if i < len(src) && src[i] != '<' {
+			i = skipSpace(src, i)
+		}
+		if i+1 >= len(src) || src[i] != '<' {
 			break
 		}
 	}
@@ -761,12 +777,18 @@ var nameByte = func() (t [256]uint8) {
 		}
 	}
 	t[':'] = nameColon
+	for c := 0; c < 256; c++ {
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '_' || c == ':' || c >= utf8.RuneSelf {
+			t[c] |= nameStart
+		}
+	}
 	return t
 }()
 
 const (
 	nameOther = 1 << iota
 	nameColon
+	nameStart // may start a name
 )
 
 // decodeEntities replaces the five predefined entities and numeric character
