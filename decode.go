@@ -310,8 +310,17 @@ type dctx struct {
 // is read, and leaves, most of a body, push nothing.
 func (s *scanner) decode(plan *pnode, base unsafe.Pointer) {
 	nodes, stack := s.nodes, &s.stack
+	if s.borrowed {
+		total := 0
+		for i := range nodes {
+			total += len(nodes[i].text)
+		}
+		s.arena.Grow(total) // one allocation for every value kept
+	}
 	stack[0] = dctx{plan: plan, base: base}
-	applyOps(plan.ops, base, nodes[0].text)
+	if len(plan.ops) > 0 {
+		applyOps(plan.ops, base, s.keep(nodes[0].text))
+	}
 	top, deepest := 0, 0
 	for i := 1; i < len(nodes); i++ {
 		n := &nodes[i]
@@ -336,7 +345,7 @@ func (s *scanner) decode(plan *pnode, base unsafe.Pointer) {
 			// of its struct, or skipped when it has none.
 			c := dctx{node: int32(i)}
 			if q != nil {
-				c.plan, c.base = apply(q, p.base, n.text)
+				c.plan, c.base = apply(q, p.base, s.keep(n.text))
 			}
 			top++
 			deepest = max(deepest, top)
@@ -351,7 +360,7 @@ func (s *scanner) decode(plan *pnode, base unsafe.Pointer) {
 			o := &q.ops[0]
 			switch at := unsafe.Add(p.base, o.off); o.kind {
 			case opString:
-				*(*string)(at) = n.text
+				*(*string)(at) = s.keep(n.text)
 				continue
 			case opTime:
 				if v, ok := plainDigits(n.text); ok {
@@ -362,9 +371,22 @@ func (s *scanner) decode(plan *pnode, base unsafe.Pointer) {
 				continue
 			}
 		}
-		apply(q, p.base, n.text)
+		apply(q, p.base, s.keep(n.text))
 	}
 	clear(stack[:deepest+1]) // a pooled scanner keeps no pointer to the value
+	s.arena.Reset()          // the arena belongs to the value now
+}
+
+// keep returns text as a value may keep it. While the scanned body is
+// borrowed (see Parser.parse), that is a copy in the arena, which holds the
+// values of one body in one allocation. Otherwise text is already the value's own.
+func (s *scanner) keep(text string) string {
+	if !s.borrowed || text == "" {
+		return text
+	}
+	off := s.arena.Len()
+	s.arena.WriteString(text)
+	return s.arena.String()[off:]
 }
 
 // apply runs the ops of trie node q for an element with the given text and

@@ -2,11 +2,13 @@ package wechatevent
 
 import (
 	"io"
+	"math/bits"
 	"reflect"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // MaxBodySize is the largest body Parse and ParseReader accept. Real
@@ -33,6 +35,7 @@ type registry struct {
 type table struct {
 	byKey map[string]*entry
 	exact map[string]*entry
+	fast  keyTable // exact, as an open-addressing table for the hot path
 }
 
 // entry is one registration. It caches the decoding plan of the type its
@@ -84,6 +87,7 @@ func NewParser() *Parser {
 			r.tables[b.ns].set(b.key, b.new)
 		}
 	}
+	r.index()
 	p.reg.Store(r)
 	return p
 }
@@ -117,7 +121,7 @@ func newRegistry(old *registry) *registry {
 
 // set registers newEvent under key, replacing every earlier registration of
 // the same normalised key and the spellings it was registered under.
-func (t table) set(key string, newEvent func() Event) {
+func (t *table) set(key string, newEvent func() Event) {
 	nk := normKey(key)
 	for k := range t.exact {
 		if normKey(k) == nk {
@@ -217,6 +221,7 @@ func (p *Parser) register(ns namespace, key string, newEvent func() Event) {
 	defer p.mu.Unlock()
 	r := newRegistry(p.reg.Load())
 	r.tables[ns].set(key, newEvent)
+	r.index()
 	p.reg.Store(r)
 }
 
@@ -234,15 +239,22 @@ func readHeader(nodes []node) header {
 		if n.parent != 0 {
 			continue
 		}
-		switch n.localName() {
-		case "MsgType":
-			h.msgType = n.text
-		case "Event":
-			h.event = n.text
-		case "InfoType":
-			h.infoType = n.text
-		case "EventKey":
-			h.eventKey = n.text
+		// By length first: most elements then take one compare.
+		switch name := n.localName(); len(name) {
+		case len("MsgType"):
+			if name == "MsgType" {
+				h.msgType = n.text
+			}
+		case len("Event"):
+			if name == "Event" {
+				h.event = n.text
+			}
+		case len("EventKey"): // and InfoType
+			if name == "EventKey" {
+				h.eventKey = n.text
+			} else if name == "InfoType" {
+				h.infoType = n.text
+			}
 		}
 	}
 	return h
@@ -275,18 +287,81 @@ func (r *registry) event(h *header) *entry {
 		key := trimValue(h.eventKey)
 		switch {
 		case strings.HasPrefix(key, "qrscene_"):
-			return t.byKey[keySubscribeScan]
+			return t.get(keySubscribeScan)
 		case strings.HasPrefix(key, "scanbarcode|"), strings.HasPrefix(key, "scanimage|"):
-			return t.byKey[keySubscribeScanProduct]
+			return t.get(keySubscribeScanProduct)
 		}
 	}
 	return t.get(h.event)
 }
 
+// index rebuilds the fast lookup tables after registrations changed.
+func (r *registry) index() {
+	for ns := range r.tables {
+		t := &r.tables[ns]
+		t.fast = newKeyTable(t.exact)
+	}
+}
+
+// keyTable is a read-only hash table from strings to entries. Built once per
+// registry, it answers the lookup of every body in a few compares, where a
+// Go map hashes the whole key first. Keys of up to 16 bytes are compared
+// as their nameKey alone.
+type keyTable struct {
+	slots []keySlot // a power of two in length, at most half full
+	shift uint8     // 64 minus the number of index bits
+}
+
+type keySlot struct {
+	key string
+	k   nameKey
+	e   *entry
+}
+
+func newKeyTable(m map[string]*entry) keyTable {
+	size := 8
+	for size < 2*len(m) {
+		size *= 2
+	}
+	t := keyTable{slots: make([]keySlot, size), shift: uint8(64 - bits.TrailingZeros(uint(size)))}
+	for key, e := range m {
+		k := keyOf(key)
+		for i := t.slot(k); ; i = (i + 1) & (len(t.slots) - 1) {
+			if t.slots[i].e == nil {
+				t.slots[i] = keySlot{key: key, k: k, e: e}
+				break
+			}
+		}
+	}
+	return t
+}
+
+func (t *keyTable) slot(k nameKey) int {
+	h := (k.a ^ bits.RotateLeft64(k.b, 31) ^ uint64(k.n)) * 0x9E3779B97F4A7C15
+	return int(h >> t.shift)
+}
+
+// get returns the entry registered under exactly v, or nil.
+func (t *keyTable) get(v string) *entry {
+	if len(t.slots) == 0 {
+		return nil
+	}
+	k := keyOf(v)
+	for i := t.slot(k); ; i = (i + 1) & (len(t.slots) - 1) {
+		s := &t.slots[i]
+		if s.e == nil {
+			return nil
+		}
+		if s.k == k && (k.n <= 16 || s.key == v) {
+			return s.e
+		}
+	}
+}
+
 // get finds the registration for a value as sent: under its exact spelling
 // first, then normalised.
 func (t *table) get(v string) *entry {
-	if e := t.exact[v]; e != nil {
+	if e := t.fast.get(v); e != nil {
 		return e
 	}
 	var buf [64]byte
@@ -319,17 +394,23 @@ func (p *Parser) Parse(data []byte) (Event, error) {
 	if len(data) > MaxBodySize {
 		return nil, ErrTooLarge
 	}
-	src := string(data)
 	sc := getScanner()
-	ev, err := p.parse(sc, src, data)
+	ev, err := p.parse(sc, data)
 	putScanner(sc)
 	return ev, err
 }
 
 // parse does the work of Parse with a scanner that the caller returns to the
-// pool; src is the parse's own copy of data.
-func (p *Parser) parse(sc *scanner, src string, data []byte) (Event, error) {
-	if err := sc.scan(src); err != nil {
+// pool.
+//
+// The scan reads data in place rather than a copy of it: copying a whole body
+// costs more than all the rest of a parse save the scan. Its nodes point into
+// data until parse moves the values the result keeps into memory of their own
+// as it decodes them (scanner.keep), or, for an UnknownEvent, into a copy of
+// the body before anything is decoded (scanner.rebase); putScanner then drops
+// every reference to data.
+func (p *Parser) parse(sc *scanner, data []byte) (Event, error) {
+	if err := sc.scan(unsafe.String(unsafe.SliceData(data), len(data))); err != nil {
 		return nil, err
 	}
 	h := readHeader(sc.nodes)
@@ -349,9 +430,13 @@ func (p *Parser) parse(sc *scanner, src string, data []byte) (Event, error) {
 		}
 	}
 	if plan == nil {
-		u := &UnknownEvent{Raw: append([]byte(nil), data...)}
+		raw := string(data)
+		sc.rebase(raw)
+		u := &UnknownEvent{Raw: []byte(raw)}
 		u.fields = snapshot(sc.nodes)
 		ev, plan = u, planFor(unknownEventType)
+	} else {
+		sc.borrowed = true
 	}
 	sc.decode(plan, reflect.ValueOf(ev).UnsafePointer())
 	if env := ev.Header(); env != nil {

@@ -1,7 +1,9 @@
 package wechatevent
 
 import (
+	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -425,4 +427,47 @@ func (r *countingReader) Read(p []byte) (int, error) {
 	n := copy(p, r.data[r.read:])
 	r.read += n
 	return n, nil
+}
+
+// TestParseKeepsNoReferenceToData overwrites each body after parsing it: the
+// value must not change, since Parse reads the body in place and must copy
+// everything the value keeps.
+func TestParseKeepsNoReferenceToData(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "*.xml"))
+	require.NoError(t, err)
+	more, err := filepath.Glob(filepath.Join("testdata", "catalog", "*.xml"))
+	require.NoError(t, err)
+	files = append(files, more...)
+	require.Greater(t, len(files), 100)
+	extra := []string{
+		benchFlat, benchNested, benchText, benchUnknown,
+		`<xml><MsgType>text</MsgType><Content>a &amp; b<!-- c --> d<![CDATA[e]]></Content></xml>`,
+		`<xml><MsgType>event</MsgType><Event>no_such_event</Event><A><B>x &lt; y</B></A></xml>`,
+	}
+	check := func(t *testing.T, body []byte) {
+		want, wantErr := Parse(bytes.Clone(body))
+		got, err := Parse(body)
+		for i := range body {
+			body[i] = 'X'
+		}
+		if wantErr != nil {
+			assert.Equal(t, wantErr, err)
+			return
+		}
+		require.NoError(t, err)
+		assert.Equal(t, want, got)
+		if u, ok := got.(*UnknownEvent); ok {
+			w := want.(*UnknownEvent)
+			assert.Equal(t, w.Value("MsgType"), u.Value("MsgType"))
+			assert.Equal(t, w.Values("A>B"), u.Values("A>B"))
+		}
+	}
+	for _, f := range files {
+		body, err := os.ReadFile(f)
+		require.NoError(t, err)
+		t.Run(filepath.Base(f), func(t *testing.T) { check(t, body) })
+	}
+	for i, body := range extra {
+		t.Run(fmt.Sprint("extra", i), func(t *testing.T) { check(t, []byte(body)) })
+	}
 }

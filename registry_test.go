@@ -248,6 +248,11 @@ func TestRegisterReplacesEverySpelling(t *testing.T) {
 		require.NoError(t, err)
 		require.IsType(t, &ClickEvent{}, got, ev)
 	}
+	p.RegisterEvent(" Subscribe_Scan", func() Event { return new(myClick) })
+	got, err := p.Parse([]byte(`<xml><MsgType>event</MsgType><Event>subscribe</Event><EventKey>qrscene_1</EventKey></xml>`))
+	require.NoError(t, err)
+	require.IsType(t, &myClick{}, got)
+	assert.Equal(t, "qrscene_1", got.(*myClick).Key)
 }
 
 func TestZeroParserReturnsUnknown(t *testing.T) {
@@ -286,4 +291,29 @@ func TestConcurrentParseAndRegister(t *testing.T) {
 		}(g)
 	}
 	wg.Wait()
+}
+
+func TestKeyTable(t *testing.T) {
+	m := map[string]*entry{}
+	var keys []string
+	for _, table := range builtinTables {
+		for _, b := range table {
+			keys = append(keys, b.key)
+		}
+	}
+	// Long keys alike in length and in their first and last eight bytes.
+	keys = append(keys, "abcdefgh_1_stuvwxyz", "abcdefgh_2_stuvwxyz", "abcdefgh_33_stuvwxyz", "", "a", "ab", "abc")
+	for _, k := range keys {
+		m[k] = &entry{new: func() Event { return nil }}
+	}
+	kt := newKeyTable(m)
+	assert.GreaterOrEqual(t, len(kt.slots), 2*len(m))
+	for k, e := range m {
+		assert.Same(t, e, kt.get(k), "key %q", k)
+	}
+	for _, absent := range []string{"abcdefgh_3_stuvwxyz", "abcdefgh_22_stuvwxyz", "CLICKS", "clic", "SUBSCRIBE", "b", "abcd"} {
+		assert.Nil(t, kt.get(absent), "key %q", absent)
+	}
+	var empty keyTable
+	assert.Nil(t, empty.get("subscribe"))
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Limits that refuse absurd bodies with ErrSyntax. Real WeChat callbacks nest
@@ -63,6 +64,11 @@ type scanner struct {
 	nodes []node
 	bufs  []textBuf // one per nesting level, for values in several pieces
 	stack [maxDepth + 1]dctx
+
+	// borrowed says src is not the parse's own memory, so that decode must
+	// copy the values it stores; arena is where it copies them to.
+	borrowed bool
+	arena    strings.Builder
 }
 
 var scannerPool = sync.Pool{New: func() any { return &scanner{nodes: make([]node, 0, 32)} }}
@@ -80,7 +86,8 @@ func putScanner(s *scanner) {
 			s.bufs[i].b = nil
 		}
 	}
-	s.src = ""
+	s.src, s.borrowed = "", false
+	s.arena.Reset()
 	scannerPool.Put(s)
 }
 
@@ -267,6 +274,32 @@ func (s *scanner) addNode(name, text string, parent int32, colon bool) {
 	if colon {
 		n.local = localStart(name)
 	}
+}
+
+// rebase points every name and value that lies in the scanned body into
+// body, a copy of that body, for an UnknownEvent, which keeps them all.
+func (s *scanner) rebase(body string) {
+	for i := range s.nodes {
+		n := &s.nodes[i]
+		n.name = s.moved(n.name, body)
+		n.text = s.moved(n.text, body)
+	}
+}
+
+// moved returns the string in body at the place v has in the scanned body,
+// or v itself when it lies elsewhere (a value decoded from references or
+// joined from pieces).
+func (s *scanner) moved(v, body string) string {
+	if v == "" {
+		return ""
+	}
+	base := uintptr(unsafe.Pointer(unsafe.StringData(s.src)))
+	at := uintptr(unsafe.Pointer(unsafe.StringData(v)))
+	if at < base || at-base+uintptr(len(v)) > uintptr(len(s.src)) {
+		return v
+	}
+	off := int(at - base)
+	return body[off : off+len(v)]
 }
 
 // growNodes doubles the capacity of the node table rather than let append
