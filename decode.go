@@ -18,8 +18,17 @@ import (
 type pnode struct {
 	names []string
 	keys  []nameKey // the names as keys, for the compare on the hot path
+	leaf  []leafOp  // how to fill the usual scalar field of each child, inline
 	kids  []*pnode
 	ops   []op
+}
+
+// leafOp is the one op of a child that fills a single string, time or int64 field,
+// kept in the parent so that decoding a leaf follows no pointer to reach it.
+type leafOp struct {
+	kind opKind
+	ok   bool // the child has exactly this one op
+	off  uintptr
 }
 
 // nameKey holds a name of up to 16 bytes as its length and two words that
@@ -178,7 +187,27 @@ func buildPlan(t reflect.Type, building map[reflect.Type]*pnode) *pnode {
 			n.ops = append(n.ops, f.op)
 		}
 	}
+	root.index()
 	return root
+}
+
+// index fills in the leaf ops of p's children, and of theirs, once the
+// trie is complete.
+func (p *pnode) index() {
+	p.leaf = make([]leafOp, len(p.kids))
+	for k, kid := range p.kids {
+		if len(kid.ops) == 1 {
+			switch o := kid.ops[0]; o.kind {
+			case opString, opTime:
+				p.leaf[k] = leafOp{kind: o.kind, ok: true, off: o.off}
+			case opInt:
+				if o.bits == 64 {
+					p.leaf[k] = leafOp{kind: o.kind, ok: true, off: o.off}
+				}
+			}
+		}
+		kid.index()
+	}
 }
 
 // keys returns the paths f fills: its own and one per alias.
@@ -328,50 +357,51 @@ func (s *scanner) decode(plan *pnode, base unsafe.Pointer) {
 			top--
 		}
 		p := &stack[top]
-		q := (*pnode)(nil)
+		k := -1
 		if p.plan != nil {
 			name := n.localName()
-			k, keys := p.next, p.plan.keys
-			if key := keyOf(name); k >= len(keys) || keys[k] != key || key.n > 16 {
+			k = p.next
+			if key, keys := keyOf(name), p.plan.keys; k >= len(keys) || keys[k] != key || key.n > 16 {
 				k = p.plan.find(name, k)
 			}
 			if k >= 0 {
 				p.next = k + 1
-				q = p.plan.kids[k]
 			}
 		}
 		if i+1 < len(nodes) && nodes[i+1].parent == int32(i) {
 			// The element has children: they are matched against the plan
 			// of its struct, or skipped when it has none.
 			c := dctx{node: int32(i)}
-			if q != nil {
-				c.plan, c.base = apply(q, p.base, s.keep(n.text))
+			if k >= 0 {
+				c.plan, c.base = apply(p.plan.kids[k], p.base, s.keep(n.text))
 			}
 			top++
 			deepest = max(deepest, top)
 			stack[top] = c
 			continue
 		}
-		if q == nil {
+		if k < 0 {
 			continue
 		}
-		if len(q.ops) == 1 {
+		if l := p.plan.leaf[k]; l.ok {
 			// The usual field: one scalar, filled here rather than through apply.
-			o := &q.ops[0]
-			switch at := unsafe.Add(p.base, o.off); o.kind {
+			at := unsafe.Add(p.base, l.off)
+			switch l.kind {
 			case opString:
 				*(*string)(at) = s.keep(n.text)
-				continue
 			case opTime:
 				if v, ok := plainDigits(n.text); ok {
 					*(*time.Time)(at) = time.Unix(v, 0) // the usual CreateTime
 				} else {
 					*(*time.Time)(at) = parseTime(n.text)
 				}
-				continue
+			default: // an int64, such as MsgId
+				v, _ := parseInt(n.text, 64)
+				*(*int64)(at) = v
 			}
+			continue
 		}
-		apply(q, p.base, s.keep(n.text))
+		apply(p.plan.kids[k], p.base, s.keep(n.text))
 	}
 	clear(stack[:deepest+1]) // a pooled scanner keeps no pointer to the value
 	s.arena.Reset()          // the arena belongs to the value now

@@ -265,6 +265,9 @@ func (r *registry) lookup(h *header) (*entry, error) {
 	if h.msgType == "event" {
 		return r.event(h), nil
 	}
+	if e := r.tables[nsMessage].fast.get(h.msgType); e != nil {
+		return e, nil // a message type as registered: "text", "image", ...
+	}
 	var buf [64]byte
 	msgType := lowerKey(buf[:0], h.msgType)
 	switch {
