@@ -344,7 +344,7 @@ func (s *scanner) decode(plan *pnode, base unsafe.Pointer) {
 		for i := range nodes {
 			total += len(nodes[i].text)
 		}
-		s.arena.Grow(total) // one allocation for every value kept
+		s.arena = make([]byte, 0, total) // one allocation for every value kept
 	}
 	stack[0] = dctx{plan: plan, base: base}
 	if len(plan.ops) > 0 {
@@ -404,19 +404,20 @@ func (s *scanner) decode(plan *pnode, base unsafe.Pointer) {
 		apply(p.plan.kids[k], p.base, s.keep(n.text))
 	}
 	clear(stack[:deepest+1]) // a pooled scanner keeps no pointer to the value
-	s.arena.Reset()          // the arena belongs to the value now
+	s.arena = nil            // the arena belongs to the value now
 }
 
 // keep returns text as a value may keep it. While the scanned body is
 // borrowed (see Parser.parse), that is a copy in the arena, which holds the
-// values of one body in one allocation. Otherwise text is already the value's own.
+// values of one body in one allocation. Each copy is written once, before
+// the string that refers to it is made, and never changed after. Otherwise text is already the value's own.
 func (s *scanner) keep(text string) string {
 	if !s.borrowed || text == "" {
 		return text
 	}
-	off := s.arena.Len()
-	s.arena.WriteString(text)
-	return s.arena.String()[off:]
+	off := len(s.arena)
+	s.arena = append(s.arena, text...) // never grows: the arena holds every value
+	return unsafe.String(&s.arena[off], len(text))
 }
 
 // apply runs the ops of trie node q for an element with the given text and

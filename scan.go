@@ -68,7 +68,7 @@ type scanner struct {
 	// borrowed says src is not the parse's own memory, so that decode must
 	// copy the values it stores; arena is where it copies them to.
 	borrowed bool
-	arena    strings.Builder
+	arena    []byte
 }
 
 var scannerPool = sync.Pool{New: func() any { return &scanner{nodes: make([]node, 0, 32)} }}
@@ -86,8 +86,7 @@ func putScanner(s *scanner) {
 			s.bufs[i].b = nil
 		}
 	}
-	s.src, s.borrowed = "", false
-	s.arena.Reset()
+	s.src, s.borrowed, s.arena = "", false, nil
 	scannerPool.Put(s)
 }
 
