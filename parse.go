@@ -392,7 +392,8 @@ type deriver interface{ derive() }
 // Parse parses one callback body into the typed value registered for its
 // MsgType and Event (or InfoType). A readable body of an unregistered type is
 // an *UnknownEvent. Parse never returns a nil Event with a nil error, never
-// panics, and keeps no reference to data.
+// panics, and keeps no reference to data: it reads data in place while it
+// runs, so data must not change until it returns, and may be reused after.
 func (p *Parser) Parse(data []byte) (Event, error) {
 	if len(data) > MaxBodySize {
 		return nil, ErrTooLarge
