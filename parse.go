@@ -50,23 +50,24 @@ type typedPlan struct {
 	plan *pnode
 }
 
-// planOf returns the plan for ev, a value e.new returned, or nil when ev is
-// not a non-nil pointer to a struct.
-func (e *entry) planOf(ev Event) *pnode {
+// planOf returns the plan for ev, a value e.new returned, and the struct ev
+// points to, or a nil plan when ev is not a non-nil pointer to a struct.
+func (e *entry) planOf(ev Event) (*pnode, unsafe.Pointer) {
 	rv := reflect.ValueOf(ev)
 	t := rv.Type()
 	if c := e.plan.Load(); c != nil && c.typ == t {
-		if rv.UnsafePointer() == nil {
-			return nil
+		at := rv.UnsafePointer()
+		if at == nil {
+			return nil, nil
 		}
-		return c.plan
+		return c.plan, at
 	}
 	if t.Kind() != reflect.Pointer || rv.IsNil() || t.Elem().Kind() != reflect.Struct {
-		return nil
+		return nil, nil
 	}
 	c := &typedPlan{typ: t, plan: planFor(t.Elem())}
 	e.plan.Store(c)
-	return c.plan
+	return c.plan, rv.UnsafePointer()
 }
 
 // Keys for the subscribe variants that WeChat sends as Event "subscribe" and
@@ -428,9 +429,10 @@ func (p *Parser) parse(sc *scanner, data []byte) (Event, error) {
 	}
 	var ev Event
 	var plan *pnode
+	var at unsafe.Pointer
 	if e != nil {
 		if ev = e.new(); ev != nil {
-			plan = e.planOf(ev)
+			plan, at = e.planOf(ev)
 		}
 	}
 	if plan == nil {
@@ -438,11 +440,11 @@ func (p *Parser) parse(sc *scanner, data []byte) (Event, error) {
 		sc.rebase(raw)
 		u := &UnknownEvent{Raw: []byte(raw)}
 		u.fields = snapshot(sc.nodes)
-		ev, plan = u, planFor(unknownEventType)
+		ev, plan, at = u, planFor(unknownEventType), unsafe.Pointer(u)
 	} else {
 		sc.borrowed = true
 	}
-	sc.decode(plan, reflect.ValueOf(ev).UnsafePointer())
+	sc.decode(plan, at)
 	if env := ev.Header(); env != nil {
 		env.MsgType = trimValue(env.MsgType)
 		env.Event = trimValue(env.Event)
