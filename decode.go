@@ -335,8 +335,9 @@ type dctx struct {
 // decode fills the struct at base, of the type plan was built for, from the
 // scanned nodes. The root element's children are matched against the plan.
 // Elements with children push a context on the scanner's stack, indexed by
-// depth, so decoding allocates nothing; an entry is always written before it
-// is read, and leaves, most of a body, push nothing.
+// depth, so decoding allocates nothing but the arena of kept values (see
+// keep); an entry is always written before it is read, and leaves, most of
+// a body, push nothing.
 func (s *scanner) decode(plan *pnode, base unsafe.Pointer) {
 	nodes, stack := s.nodes, &s.stack
 	if s.borrowed {
@@ -409,8 +410,9 @@ func (s *scanner) decode(plan *pnode, base unsafe.Pointer) {
 
 // keep returns text as a value may keep it. While the scanned body is
 // borrowed (see Parser.parse), that is a copy in the arena, which holds the
-// values of one body in one allocation. Each copy is written once, before
-// the string that refers to it is made, and never changed after. Otherwise text is already the value's own.
+// values of one body in one allocation; each copy is written once, before
+// the string that refers to it is made, and never changed after. Otherwise
+// text is already the value's own.
 func (s *scanner) keep(text string) string {
 	if !s.borrowed || text == "" {
 		return text
