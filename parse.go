@@ -28,19 +28,20 @@ type registry struct {
 	tables [3]table // indexed by namespace
 }
 
-// table is the registrations of one namespace. byKey holds every key
-// normalised; exact holds the same entries under the keys as registered,
-// which are the spellings WeChat sends, so that the usual body is looked up
-// without normalising its value first.
+// table is the registrations of one namespace, under their normalised keys.
+// fast indexes the same entries under the keys as registered, which are the
+// spellings WeChat sends, so that the usual body is looked up without
+// normalising its value first.
 type table struct {
 	byKey map[string]*entry
-	exact map[string]*entry
-	fast  keyTable // exact, as an open-addressing table for the hot path
+	fast  keyTable
 }
 
-// entry is one registration. It caches the decoding plan of the type its
-// constructor returns, so that parsing skips the plan cache.
+// entry is one registration: the key as registered, and the constructor. It
+// caches the decoding plan of the type its constructor returns, so that
+// parsing skips the plan cache.
 type entry struct {
+	key  string
 	new  func() Event
 	plan atomic.Pointer[typedPlan]
 }
@@ -106,13 +107,10 @@ const (
 func newRegistry(old *registry) *registry {
 	r := &registry{}
 	for ns := range r.tables {
-		t := table{byKey: map[string]*entry{}, exact: map[string]*entry{}}
+		t := table{byKey: map[string]*entry{}}
 		if old != nil {
 			for k, e := range old.tables[ns].byKey {
 				t.byKey[k] = e
-			}
-			for k, e := range old.tables[ns].exact {
-				t.exact[k] = e
 			}
 		}
 		r.tables[ns] = t
@@ -120,18 +118,10 @@ func newRegistry(old *registry) *registry {
 	return r
 }
 
-// set registers newEvent under key, replacing every earlier registration of
-// the same normalised key and the spellings it was registered under.
+// set registers newEvent under key, replacing any earlier registration of
+// the same normalised key, and with it the spelling that was registered.
 func (t *table) set(key string, newEvent func() Event) {
-	nk := normKey(key)
-	for k := range t.exact {
-		if normKey(k) == nk {
-			delete(t.exact, k)
-		}
-	}
-	e := &entry{new: newEvent}
-	t.byKey[nk] = e
-	t.exact[strings.TrimSpace(key)] = e
+	t.byKey[normKey(key)] = &entry{key: strings.TrimSpace(key), new: newEvent}
 }
 
 // builtinTables lists every built-in registration, table by table.
@@ -240,22 +230,15 @@ func readHeader(nodes []node) header {
 		if n.parent != 0 {
 			continue
 		}
-		// By length first: most elements then take one compare.
-		switch name := n.localName(); len(name) {
-		case len("MsgType"):
-			if name == "MsgType" {
-				h.msgType = n.text
-			}
-		case len("Event"):
-			if name == "Event" {
-				h.event = n.text
-			}
-		case len("EventKey"): // and InfoType
-			if name == "EventKey" {
-				h.eventKey = n.text
-			} else if name == "InfoType" {
-				h.infoType = n.text
-			}
+		switch n.localName() {
+		case "MsgType":
+			h.msgType = n.text
+		case "Event":
+			h.event = n.text
+		case "InfoType":
+			h.infoType = n.text
+		case "EventKey":
+			h.eventKey = n.text
 		}
 	}
 	return h
@@ -287,7 +270,7 @@ func (r *registry) lookup(h *header) (*entry, error) {
 // apart by their EventKey.
 func (r *registry) event(h *header) *entry {
 	t := &r.tables[nsEvent]
-	if ev := trimValue(h.event); ev == "subscribe" || (len(ev) == len("subscribe") && strings.EqualFold(ev, "subscribe")) {
+	if ev := trimValue(h.event); ev == "subscribe" || strings.EqualFold(ev, "subscribe") { // as sent, or in another case
 		key := trimValue(h.eventKey)
 		switch {
 		case strings.HasPrefix(key, "qrscene_"):
@@ -303,7 +286,7 @@ func (r *registry) event(h *header) *entry {
 func (r *registry) index() {
 	for ns := range r.tables {
 		t := &r.tables[ns]
-		t.fast = newKeyTable(t.exact)
+		t.fast = newKeyTable(t.byKey)
 	}
 }
 
@@ -322,13 +305,16 @@ type keySlot struct {
 	e   *entry
 }
 
+// newKeyTable indexes the entries of m under the keys they were registered
+// with.
 func newKeyTable(m map[string]*entry) keyTable {
 	size := 8
 	for size < 2*len(m) {
 		size *= 2
 	}
 	t := keyTable{slots: make([]keySlot, size), shift: uint8(64 - bits.TrailingZeros(uint(size)))}
-	for key, e := range m {
+	for _, e := range m {
+		key := e.key
 		k := keyOf(key)
 		for i := t.slot(k); ; i = (i + 1) & (len(t.slots) - 1) {
 			if t.slots[i].e == nil {

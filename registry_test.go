@@ -304,7 +304,7 @@ func TestKeyTable(t *testing.T) {
 	// Long keys alike in length and in their first and last eight bytes.
 	keys = append(keys, "abcdefgh_1_stuvwxyz", "abcdefgh_2_stuvwxyz", "abcdefgh_33_stuvwxyz", "", "a", "ab", "abc")
 	for _, k := range keys {
-		m[k] = &entry{new: func() Event { return nil }}
+		m[k] = &entry{key: k, new: func() Event { return nil }}
 	}
 	kt := newKeyTable(m)
 	assert.GreaterOrEqual(t, len(kt.slots), 2*len(m))
