@@ -37,6 +37,10 @@ var (
 	// ErrAESKey means an EncodingAESKey is unusable: it must be 43 base64
 	// characters decoding to a 32-byte AES key.
 	ErrAESKey = errors.New("wechatevent: invalid EncodingAESKey")
+
+	// ErrReply means a passive reply is one WeChat would refuse, such as a
+	// news reply without articles or an image reply without a media ID.
+	ErrReply = errors.New("wechatevent: reply WeChat would refuse")
 )
 
 // SyntaxError describes a malformed XML or JSON body. It matches ErrSyntax
