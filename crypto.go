@@ -277,6 +277,25 @@ func (c *Crypto) Encrypt(plaintext []byte, timestamp, nonce string) ([]byte, err
 	return out, nil
 }
 
+// Seal encrypts msg the way WeChat encrypts what it sends, for the Crypto's
+// ReceiveId (the appID of NewCrypto) and with a fresh random prefix, and signs
+// it with timestamp and nonce. encrypted is the base64 text that goes into
+// <Encrypt> of a callback envelope (or, for WeCom's URL verification, into
+// the echostr parameter); msgSignature is sha1(sort(token, timestamp, nonce,
+// encrypted)) in lower-case hex, the msg_signature that goes with it.
+//
+// Seal is the lower half of Encrypt, for code that plays WeChat's side, such
+// as the wechateventtest package; an endpoint needs Decrypt and Encrypt only.
+func (c *Crypto) Seal(msg []byte, timestamp, nonce string) (encrypted, msgSignature string, err error) {
+	encrypted, err = c.seal(msg)
+	if err != nil {
+		return "", "", err
+	}
+	var sig [2 * sha1.Size]byte
+	sign(&sig, c.token, timestamp, nonce, encrypted)
+	return encrypted, string(sig[:]), nil
+}
+
 // seal encrypts one message and returns the base64 text for <Encrypt>.
 func (c *Crypto) seal(msg []byte) (string, error) {
 	if uint64(len(msg)) > math.MaxUint32 {
