@@ -25,8 +25,9 @@ import (
 // A Handler answers
 //
 //   - 200 with echostr for a GET whose signature is valid;
-//   - 200 with the reply of your function (encrypted in security mode), or
-//     "success" when the function returns none;
+//   - 200 with the reply of your function, in the data format of the push
+//     (XML or JSON) and encrypted in security mode, or "success" when the
+//     function returns none;
 //   - 403 when a signature, msg_signature or timestamp is missing, malformed
 //     or wrong, or outside the timestamp window, or when the decrypted AppID
 //     differs; nothing is parsed and your function is not called;
@@ -43,8 +44,11 @@ type Handler struct {
 	crypto *Crypto // nil in plain mode
 	parser *Parser
 	window time.Duration
-	fn     func(context.Context, Event) ([]byte, error)
+	fn     func(context.Context, Event) (Reply, error)
 	errLog func(r *http.Request, err error)
+
+	// noReply is the answer to a callback that fn gives no reply.
+	noReply func(Event) []byte
 
 	now func() time.Time // the clock of the timestamp window
 }
@@ -93,12 +97,13 @@ func WithErrorLog(f func(r *http.Request, err error)) HandlerOption {
 
 // NewHandler returns a Handler for the account's Token that passes each
 // authenticated callback to fn with the request's context. fn returns the
-// reply body to send back (a passive reply message), or nil to answer
-// "success". In security mode the Handler encrypts the reply.
+// passive reply to send back, such as NewTextReply(ev, "hi"), or nil for no
+// reply, which answers "success". The Handler writes the reply as XML for an
+// XML push and as JSON for a JSON push, and encrypts it in security mode.
 //
 // NewHandler fails when token is empty, fn is nil, or the EncodingAESKey given
 // with WithSecurityMode is unusable (ErrAESKey).
-func NewHandler(token string, fn func(ctx context.Context, ev Event) (reply []byte, err error), opts ...HandlerOption) (*Handler, error) {
+func NewHandler(token string, fn func(ctx context.Context, ev Event) (Reply, error), opts ...HandlerOption) (*Handler, error) {
 	if token == "" {
 		return nil, errors.New("wechatevent: empty token")
 	}
@@ -112,7 +117,7 @@ func NewHandler(token string, fn func(ctx context.Context, ev Event) (reply []by
 	if cfg.window < 0 {
 		return nil, errors.New("wechatevent: negative timestamp window")
 	}
-	h := &Handler{token: token, parser: cfg.parser, window: cfg.window, fn: fn, errLog: cfg.errLog, now: time.Now}
+	h := &Handler{token: token, parser: cfg.parser, window: cfg.window, fn: fn, errLog: cfg.errLog, noReply: answerSuccess, now: time.Now}
 	if h.parser == nil {
 		h.parser = defaultParser
 	}
@@ -200,17 +205,12 @@ func (h *Handler) serveCallback(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, http.StatusInternalServerError, err)
 		return
 	}
-	if len(reply) == 0 {
-		writeText(w, "text/plain; charset=utf-8", []byte("success"))
+	answer, contentType, err := h.encodeReply(ev, reply, isJSONBody(body), q[1], q[2])
+	if err != nil {
+		h.fail(w, r, http.StatusInternalServerError, err)
 		return
 	}
-	if h.crypto != nil {
-		if reply, err = h.crypto.Encrypt(reply, q[1], q[2]); err != nil {
-			h.fail(w, r, http.StatusInternalServerError, err)
-			return
-		}
-	}
-	writeText(w, "application/xml; charset=utf-8", reply)
+	writeText(w, contentType, answer)
 }
 
 // query returns the named query parameters, which start with a signature,
