@@ -27,10 +27,11 @@ import (
 //   - 200 with echostr for a GET whose plain signature is valid, and with the
 //     decrypted echostr, exactly, for a GET with msg_signature (WeCom) in
 //     security mode (see Crypto.VerifyURL);
-//   - 200 with the reply of your function (encrypted in security mode, for
-//     the ReceiveId of the callback), or, when it returns none, the answer
-//     WeChat documents for "no reply": an empty body to a WeCom callback
-//     with a MsgType, "success" to everything else;
+//   - 200 with the reply of your function, in the data format of the push
+//     (XML or JSON) and encrypted in security mode for the ReceiveId of the
+//     callback, or, when it returns none, the answer WeChat documents for
+//     "no reply": an empty body to a WeCom callback with a MsgType,
+//     "success" to everything else;
 //   - 403 when a signature, msg_signature or timestamp is missing, malformed
 //     or wrong, or outside the timestamp window, or when the decrypted
 //     ReceiveId (AppID, CorpID, SuiteID) is not accepted; nothing is parsed
@@ -49,8 +50,11 @@ type Handler struct {
 	crypto *Crypto // nil in plain mode
 	parser *Parser
 	window time.Duration
-	fn     func(context.Context, Event) ([]byte, error)
+	fn     func(context.Context, Event) (Reply, error)
 	errLog func(r *http.Request, err error)
+
+	// noReply is the answer to a callback that fn gives no reply.
+	noReply func(r *http.Request, ev Event) []byte
 
 	// ReceiveIds accepted besides the appID of the Crypto (WeCom suites).
 	receiveIDs map[string]struct{}
@@ -108,12 +112,13 @@ func WithErrorLog(f func(r *http.Request, err error)) HandlerOption {
 
 // NewHandler returns a Handler for the account's Token that passes each
 // authenticated callback to fn with the request's context. fn returns the
-// reply body to send back (a passive reply message), or nil to answer
-// "success". In security mode the Handler encrypts the reply.
+// passive reply to send back, such as NewTextReply(ev, "hi"), or nil for no
+// reply, which answers "success". The Handler writes the reply as XML for an
+// XML push and as JSON for a JSON push, and encrypts it in security mode.
 //
 // NewHandler fails when token is empty, fn is nil, or the EncodingAESKey given
 // with WithSecurityMode is unusable (ErrAESKey).
-func NewHandler(token string, fn func(ctx context.Context, ev Event) (reply []byte, err error), opts ...HandlerOption) (*Handler, error) {
+func NewHandler(token string, fn func(ctx context.Context, ev Event) (Reply, error), opts ...HandlerOption) (*Handler, error) {
 	if token == "" {
 		return nil, errors.New("wechatevent: empty token")
 	}
@@ -131,7 +136,7 @@ func NewHandler(token string, fn func(ctx context.Context, ev Event) (reply []by
 		return nil, errReceiveIDNeedsKey
 	}
 	h := &Handler{token: token, parser: cfg.parser, window: cfg.window, fn: fn, errLog: cfg.errLog,
-		receiveIDs: cfg.receiveIDs, acceptID: cfg.acceptID, now: time.Now}
+		noReply: noReplyAnswer, receiveIDs: cfg.receiveIDs, acceptID: cfg.acceptID, now: time.Now}
 	if h.parser == nil {
 		h.parser = defaultParser
 	}
@@ -230,17 +235,16 @@ func (h *Handler) serveCallback(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, http.StatusInternalServerError, err)
 		return
 	}
-	if len(reply) == 0 {
-		writeText(w, "text/plain; charset=utf-8", noReplyAnswer(r, ev))
+	if reply == nil {
+		writeText(w, contentTypeText, h.noReply(r, ev))
 		return
 	}
-	if h.crypto != nil {
-		if reply, err = h.crypto.encrypt(reply, q[1], q[2], receiveID); err != nil {
-			h.fail(w, r, http.StatusInternalServerError, err)
-			return
-		}
+	answer, contentType, err := h.encodeReply(ev, reply, isJSONBody(body), q[1], q[2], receiveID)
+	if err != nil {
+		h.fail(w, r, http.StatusInternalServerError, err)
+		return
 	}
-	writeText(w, "application/xml; charset=utf-8", reply)
+	writeText(w, contentType, answer)
 }
 
 // query returns the named query parameters, which start with a signature,

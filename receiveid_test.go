@@ -191,7 +191,7 @@ func TestHandlerReceiveIDs(t *testing.T) {
 		return false, nil
 	}
 	h, rec := newTestHandler(t, WithSecurityMode(testAESKey, testSuiteID), WithReceiveIDs(testCorpA), WithReceiveIDFunc(accept))
-	rec.reply = []byte(`<xml><ToUserName><![CDATA[zhangsan]]></ToUserName><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[hi]]></Content></xml>`)
+	rec.reply = RawReply(`<xml><ToUserName><![CDATA[zhangsan]]></ToUserName><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[hi]]></Content></xml>`)
 
 	for _, tc := range []struct {
 		id     string
@@ -225,7 +225,7 @@ func TestHandlerReceiveIDs(t *testing.T) {
 		require.NoError(t, err)
 		_, msg, err := ref.open(w.Body.Bytes())
 		require.NoError(t, err, "reply for ReceiveId %q", tc.id)
-		assert.Equal(t, string(rec.reply), string(msg))
+		assert.Equal(t, string(rec.reply.(RawReply)), string(msg))
 	}
 	var lookup *receiveIDError
 	require.NotEmpty(t, rec.logged)

@@ -49,11 +49,10 @@ func TestWeComSelfBuiltAppWithTencentCrypto(t *testing.T) {
 	interop.Require(t)
 	const corpID = "ww1436e0e65a779aee"
 	var seen []Event
-	h, err := NewHandler(testToken, func(_ context.Context, ev Event) ([]byte, error) {
+	h, err := NewHandler(testToken, func(_ context.Context, ev Event) (Reply, error) {
 		seen = append(seen, ev)
 		if m, ok := ev.(*TextMessage); ok {
-			return []byte("<xml><ToUserName><![CDATA[" + m.FromUserName + "]]></ToUserName><FromUserName><![CDATA[" + m.ToUserName +
-				"]]></FromUserName><CreateTime>1409659813</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[你好 " + m.Content + "]]></Content></xml>"), nil
+			return NewTextReply(m, "你好 "+m.Content), nil
 		}
 		return nil, nil
 	}, WithSecurityMode(testAESKey, corpID))
@@ -89,7 +88,7 @@ func TestWeComSelfBuiltAppWithTencentCrypto(t *testing.T) {
 func TestWeComSuiteWithTencentCrypto(t *testing.T) {
 	interop.Require(t)
 	authorised := map[string]bool{testCorpA: true}
-	h, err := NewHandler(testToken, func(_ context.Context, ev Event) ([]byte, error) { return nil, nil },
+	h, err := NewHandler(testToken, func(context.Context, Event) (Reply, error) { return nil, nil },
 		WithSecurityMode(testAESKey, testSuiteID),
 		WithReceiveIDFunc(func(_ *http.Request, id string) (bool, error) { return authorised[id], nil }))
 	require.NoError(t, err)
