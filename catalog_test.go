@@ -25,6 +25,12 @@ func ev(to, from string, created int64, event string) Envelope {
 	return Envelope{ToUserName: to, FromUserName: from, CreateTime: ts(created), MsgType: "event", Event: event}
 }
 
+// wecomEnv is e as WeCom sends it, to the app agentID.
+func wecomEnv(e Envelope, agentID int64) Envelope {
+	e.AgentID = agentID
+	return e
+}
+
 func msg(to, from string, created int64, msgType string, id int64) Envelope {
 	return Envelope{ToUserName: to, FromUserName: from, CreateTime: ts(created), MsgType: msgType, MsgID: id}
 }
@@ -128,7 +134,7 @@ var catalogSamples = []catalogCase{
 	{file: "d39_card_pay_order.xml", want: &CardPayOrderEvent{Envelope: ev("gh_7223c83d4be5", "ob5E7s-HoN9tslQY3-0I4qmgluHk", 1453295737, "card_pay_order"),
 		OrderID: "404091456", Status: "ORDER_STATUS_FINANCE_SUCC", CreateOrderTime: ts(1453295737), PayFinishTime: ts(0),
 		FreeCoinCount: 200, OrderType: "ORDER_TYPE_SYS_ADD", Memo: "开通账户奖励"}},
-	{file: "d40_pic_weixin_wecom.xml", want: &PicWeChatEvent{Envelope: ev("wx45a0972125658be9", "xiaohe", 1502012364, "pic_weixin"),
+	{file: "d40_pic_weixin_wecom.xml", want: &PicWeChatEvent{Envelope: wecomEnv(ev("wx45a0972125658be9", "xiaohe", 1502012364, "pic_weixin"), 1000004),
 		EventKey: "faceSimilarity", Count: 2, Pictures: []Picture{{"aef52ae501537e552725c5d7f99c1741"}, {"c4564632a4fab91378c39bea6aad6f9e"}}}},
 	{file: "d41_pic_photo_or_album.xml", want: &PicPhotoOrAlbumEvent{Envelope: ev("gh_a96a4a619366", "oMgHVjngRipVsoxg6TuX3vz6glDg", 1408090816, "pic_photo_or_album"),
 		EventKey: "6", Count: 1, Pictures: []Picture{{"5a75aaca956d97be686719218f275c6b"}, {"5a75aaca956d97be686719218f275c6b"}}}},
@@ -173,7 +179,7 @@ var catalogSamples = []catalogCase{
 		OpenID:   "123", DeviceID: "123", DeviceType: "123", SessionID: "123", Content: "MTIz"}},
 	// WeCom bodies: the shared event types cover what WeCom shares with the
 	// 公众号; WeCom-only events stay unknown with every element readable.
-	{file: "d54_wecom_subscribe.xml", want: &SubscribeEvent{Envelope: ev("toUser", "UserID", 1348831860, "subscribe")}},
+	{file: "d54_wecom_subscribe.xml", want: &SubscribeEvent{Envelope: wecomEnv(ev("toUser", "UserID", 1348831860, "subscribe"), 1)}},
 	{file: "d55_wecom_batch_job_result.xml", check: func(t *testing.T, u *UnknownEvent) {
 		assert.Equal(t, "batch_job_result", u.Event)
 		assert.Equal(t, "jobid_S0MrnndvRG5fadSlLwiBqiDDbM143UqTmKP3152FZk4", u.Value("BatchJob>JobId"))
@@ -209,9 +215,9 @@ var catalogSamples = []catalogCase{
 		assert.Equal(t, "add_external_contact", u.Value("ChangeType"))
 		assert.Equal(t, "teststate", u.Value("State"))
 	}},
-	{file: "d60_wecom_location.xml", want: &LocationEvent{Envelope: ev("toUser", "FromUser", 123456789, "LOCATION"),
+	{file: "d60_wecom_location.xml", want: &LocationEvent{Envelope: wecomEnv(ev("toUser", "FromUser", 123456789, "LOCATION"), 1),
 		Latitude: 23.104, Longitude: 113.320, Precision: 65, AppType: "wxwork"}},
-	{file: "d61_wecom_click.xml", want: &ClickEvent{Envelope: ev("toUser", "FromUser", 123456789, "click"), EventKey: "EVENTKEY"}},
+	{file: "d61_wecom_click.xml", want: &ClickEvent{Envelope: wecomEnv(ev("toUser", "FromUser", 123456789, "click"), 1), EventKey: "EVENTKEY"}},
 	{file: "d62_wecom_book_meeting_room.xml", check: func(t *testing.T, u *UnknownEvent) {
 		assert.Equal(t, "book_meeting_room", u.Event)
 		assert.Equal(t, "1", u.Value("MeetingRoomId"))
@@ -235,7 +241,7 @@ var catalogSamples = []catalogCase{
 		LocationX: 23.134521, LocationY: 113.358803, Scale: 20, Label: "位置信息"}},
 	{file: "e09_link.xml", want: &LinkMessage{Envelope: msg("toUser", "fromUser", 1351776360, "link", 1234567890123456),
 		Title: "公众平台官网链接", Description: "公众平台官网链接", URL: "url"}},
-	{file: "e10_link_wecom.xml", want: &LinkMessage{Envelope: msg("toUser", "fromUser", 1351776360, "link", 1234567890123456),
+	{file: "e10_link_wecom.xml", want: &LinkMessage{Envelope: wecomEnv(msg("toUser", "fromUser", 1351776360, "link", 1234567890123456), 1),
 		Title: "公众平台官网链接", Description: "公众平台官网链接", URL: "url", PicURL: "picurl"}},
 	{file: "e11_file.xml", want: &FileMessage{Envelope: msg("", "", 1596098918, "file", 22850641670526495),
 		Title: "2020-07-30", Description: "2.5 KB", FileTotalLen: 2515}},
@@ -294,22 +300,31 @@ func TestCatalogFixturesAllListed(t *testing.T) {
 	assert.Len(t, files, len(listed))
 }
 
-// fixtureKey is the registry key a parsed fixture was chosen by.
+// fixtureKey is the registry key a parsed fixture was chosen by, found by
+// looking its header up again in the default parser's registry.
 func fixtureKey(e Event) string {
 	env := e.Header()
-	switch e.(type) {
-	case *SubscribeScanEvent:
-		return nsEvent.String() + "/" + keySubscribeScan
-	case *SubscribeScanProductEvent:
-		return nsEvent.String() + "/" + keySubscribeScanProduct
+	field := func(name string) string {
+		if f := reflect.ValueOf(e).Elem().FieldByName(name); f.IsValid() && f.Kind() == reflect.String {
+			return f.String()
+		}
+		return ""
 	}
-	if f := reflect.ValueOf(e).Elem().FieldByName("InfoType"); env.MsgType == "" && f.IsValid() {
-		return nsInfo.String() + "/" + normKey(f.String())
+	h := header{msgType: env.MsgType, event: env.Event, infoType: field("InfoType"), eventKey: field("EventKey"),
+		changeType: field("ChangeType"), updateDetail: field("UpdateDetail")}
+	r := defaultParser.reg.Load()
+	found, err := r.lookup(&h)
+	if err != nil || found == nil {
+		return "unregistered " + env.MsgType + "/" + env.Event
 	}
-	if normKey(env.MsgType) != "event" {
-		return nsMessage.String() + "/" + normKey(env.MsgType)
+	for ns := range r.tables {
+		for key, e := range r.tables[ns].byKey {
+			if e == found {
+				return namespace(ns).String() + "/" + key
+			}
+		}
 	}
-	return nsEvent.String() + "/" + normKey(env.Event)
+	return "unregistered"
 }
 
 // TestEveryRegistrationHasFixture: every built-in key has a fixture that
