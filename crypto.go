@@ -326,7 +326,7 @@ func (c *Crypto) encrypt(plaintext []byte, timestamp, nonce string, receiveID []
 // Seal is the lower half of Encrypt, for code that plays WeChat's side, such
 // as the wechateventtest package; an endpoint needs Decrypt and Encrypt only.
 func (c *Crypto) Seal(msg []byte, timestamp, nonce string) (encrypted, msgSignature string, err error) {
-	encrypted, err = c.seal(msg)
+	encrypted, err = c.seal(msg, c.appID)
 	if err != nil {
 		return "", "", err
 	}
