@@ -123,6 +123,6 @@ type SysApprovalNote struct {
 
 // approvalEvents registers the approval events.
 var approvalEvents = []builtin{
-	{nsEvent, "open_approval_change", func() Event { return new(OpenApprovalChangeEvent) }},
-	{nsEvent, "sys_approval_change", func() Event { return new(SysApprovalChangeEvent) }},
+	{nsEvent, "open_approval_change", newOf[OpenApprovalChangeEvent]},
+	{nsEvent, "sys_approval_change", newOf[SysApprovalChangeEvent]},
 }

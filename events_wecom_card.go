@@ -51,7 +51,7 @@ type TemplateCardMenuEvent struct {
 
 // cardEventsWeCom registers the WeCom card events.
 var cardEventsWeCom = []builtin{
-	{nsEvent, "taskcard_click", func() Event { return new(TaskcardClickEvent) }},
-	{nsEvent, "template_card_event", func() Event { return new(TemplateCardEvent) }},
-	{nsEvent, "template_card_menu_event", func() Event { return new(TemplateCardMenuEvent) }},
+	{nsEvent, "taskcard_click", newOf[TaskcardClickEvent]},
+	{nsEvent, "template_card_event", newOf[TemplateCardEvent]},
+	{nsEvent, "template_card_menu_event", newOf[TemplateCardMenuEvent]},
 }

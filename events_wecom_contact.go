@@ -160,12 +160,12 @@ type ChangeChainEvent struct {
 // contactEvents registers the change_contact sub-types, as Event and as
 // InfoType.
 var contactEvents = concat(
-	both("change_contact/create_user", func() Event { return new(CreateUserEvent) }),
-	both("change_contact/update_user", func() Event { return new(UpdateUserEvent) }),
-	both("change_contact/delete_user", func() Event { return new(DeleteUserEvent) }),
-	both("change_contact/create_party", func() Event { return new(CreatePartyEvent) }),
-	both("change_contact/update_party", func() Event { return new(UpdatePartyEvent) }),
-	both("change_contact/delete_party", func() Event { return new(DeletePartyEvent) }),
-	both("change_contact/update_tag", func() Event { return new(UpdateTagEvent) }),
-	[]builtin{{nsEvent, "change_chain", func() Event { return new(ChangeChainEvent) }}},
+	both("change_contact/create_user", newOf[CreateUserEvent]),
+	both("change_contact/update_user", newOf[UpdateUserEvent]),
+	both("change_contact/delete_user", newOf[DeleteUserEvent]),
+	both("change_contact/create_party", newOf[CreatePartyEvent]),
+	both("change_contact/update_party", newOf[UpdatePartyEvent]),
+	both("change_contact/delete_party", newOf[DeletePartyEvent]),
+	both("change_contact/update_tag", newOf[UpdateTagEvent]),
+	[]builtin{{nsEvent, "change_chain", newOf[ChangeChainEvent]}},
 )

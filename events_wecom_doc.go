@@ -61,9 +61,9 @@ type WedriveInsufficientCapacityEvent struct {
 
 // docEvents registers the document and drive events.
 var docEvents = []builtin{
-	{nsEvent, "doc_change", func() Event { return new(DocChangeEvent) }},
-	{nsEvent, "smart_sheet_change", func() Event { return new(SmartSheetChangeEvent) }},
-	{nsEvent, "wedrive_file_change", func() Event { return new(WedriveFileChangeEvent) }},
-	{nsEvent, "wedrive_space_change", func() Event { return new(WedriveSpaceChangeEvent) }},
-	{nsEvent, "wedrive_insufficient_capacity", func() Event { return new(WedriveInsufficientCapacityEvent) }},
+	{nsEvent, "doc_change", newOf[DocChangeEvent]},
+	{nsEvent, "smart_sheet_change", newOf[SmartSheetChangeEvent]},
+	{nsEvent, "wedrive_file_change", newOf[WedriveFileChangeEvent]},
+	{nsEvent, "wedrive_space_change", newOf[WedriveSpaceChangeEvent]},
+	{nsEvent, "wedrive_insufficient_capacity", newOf[WedriveInsufficientCapacityEvent]},
 }

@@ -114,15 +114,15 @@ type MeetingStatisticsEvent struct {
 
 // oaEvents registers the office events.
 var oaEvents = []builtin{
-	{nsEvent, "add_calendar", func() Event { return new(AddCalendarEvent) }},
-	{nsEvent, "modify_calendar", func() Event { return new(ModifyCalendarEvent) }},
-	{nsEvent, "delete_calendar", func() Event { return new(DeleteCalendarEvent) }},
-	{nsEvent, "add_schedule", func() Event { return new(AddScheduleEvent) }},
-	{nsEvent, "modify_schedule", func() Event { return new(ModifyScheduleEvent) }},
-	{nsEvent, "delete_schedule", func() Event { return new(DeleteScheduleEvent) }},
-	{nsEvent, "respond_schedule", func() Event { return new(RespondScheduleEvent) }},
-	{nsEvent, "book_meeting_room", func() Event { return new(BookMeetingRoomEvent) }},
-	{nsEvent, "cancel_meeting_room", func() Event { return new(CancelMeetingRoomEvent) }},
-	{nsEvent, "meeting_change", func() Event { return new(MeetingChangeEvent) }},
-	{nsEvent, "meeting_statistics", func() Event { return new(MeetingStatisticsEvent) }},
+	{nsEvent, "add_calendar", newOf[AddCalendarEvent]},
+	{nsEvent, "modify_calendar", newOf[ModifyCalendarEvent]},
+	{nsEvent, "delete_calendar", newOf[DeleteCalendarEvent]},
+	{nsEvent, "add_schedule", newOf[AddScheduleEvent]},
+	{nsEvent, "modify_schedule", newOf[ModifyScheduleEvent]},
+	{nsEvent, "delete_schedule", newOf[DeleteScheduleEvent]},
+	{nsEvent, "respond_schedule", newOf[RespondScheduleEvent]},
+	{nsEvent, "book_meeting_room", newOf[BookMeetingRoomEvent]},
+	{nsEvent, "cancel_meeting_room", newOf[CancelMeetingRoomEvent]},
+	{nsEvent, "meeting_change", newOf[MeetingChangeEvent]},
+	{nsEvent, "meeting_statistics", newOf[MeetingStatisticsEvent]},
 }

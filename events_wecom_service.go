@@ -44,8 +44,8 @@ type LivingStatusChangeEvent struct {
 
 // serviceEventsWeCom registers the customer service, archive and live events.
 var serviceEventsWeCom = []builtin{
-	{nsEvent, "kf_msg_or_event", func() Event { return new(KfMsgOrEventEvent) }},
-	{nsEvent, "kf_account_auth_change", func() Event { return new(KfAccountAuthChangeEvent) }},
-	{nsEvent, "msgaudit_notify", func() Event { return new(MsgauditNotifyEvent) }},
-	{nsEvent, "living_status_change", func() Event { return new(LivingStatusChangeEvent) }},
+	{nsEvent, "kf_msg_or_event", newOf[KfMsgOrEventEvent]},
+	{nsEvent, "kf_account_auth_change", newOf[KfAccountAuthChangeEvent]},
+	{nsEvent, "msgaudit_notify", newOf[MsgauditNotifyEvent]},
+	{nsEvent, "living_status_change", newOf[LivingStatusChangeEvent]},
 }
