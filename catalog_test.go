@@ -216,7 +216,7 @@ var catalogSamples = []catalogCase{
 		assert.Equal(t, "teststate", u.Value("State"))
 	}},
 	{file: "d60_wecom_location.xml", want: &LocationEvent{Envelope: wecomEnv(ev("toUser", "FromUser", 123456789, "LOCATION"), 1),
-		Latitude: 23.104, Longitude: 113.320, Precision: 65}},
+		Latitude: 23.104, Longitude: 113.320, Precision: 65, AppType: "wxwork"}},
 	{file: "d61_wecom_click.xml", want: &ClickEvent{Envelope: wecomEnv(ev("toUser", "FromUser", 123456789, "click"), 1), EventKey: "EVENTKEY"}},
 	{file: "d62_wecom_book_meeting_room.xml", check: func(t *testing.T, u *UnknownEvent) {
 		assert.Equal(t, "book_meeting_room", u.Event)

@@ -84,6 +84,7 @@ type LocationEvent struct {
 	Latitude  float64 `xml:"Latitude"`  // degrees
 	Longitude float64 `xml:"Longitude"` // degrees
 	Precision float64 `xml:"Precision"` // accuracy of the position
+	AppType   string  `xml:"AppType"`   // WeCom: "wxwork" when reported by the WeCom client; empty for the 公众号
 }
 
 // ClickEvent is sent when a user taps a menu button of type click.
@@ -230,6 +231,7 @@ type LocationSelectEvent struct {
 	Scale     int     `xml:"SendLocationInfo>Scale"`      // map zoom level
 	Label     string  `xml:"SendLocationInfo>Label"`      // address text, kept exactly
 	Poiname   string  `xml:"SendLocationInfo>Poiname"`    // the 朋友圈 POI name; often empty
+	AppType   string  `xml:"AppType"`                     // WeCom: "wxwork" when sent from the WeCom client; empty for the 公众号
 }
 
 // QualificationVerifySuccessEvent is sent when the account's qualification

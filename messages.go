@@ -71,6 +71,7 @@ type LocationMessage struct {
 	Label     string  `xml:"Label"`      // address text
 	MsgDataID string  `xml:"MsgDataId"`  // the article's data ID, when the message came from an article
 	Idx       string  `xml:"Idx"`        // the article's position, when the message came from an article
+	AppType   string  `xml:"AppType"`    // WeCom: "wxwork" when sent from the WeCom client; empty for the 公众号
 }
 
 // LinkMessage is a link a user sent.

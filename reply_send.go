@@ -14,19 +14,11 @@ const (
 	contentTypeJSON = "application/json; charset=utf-8"
 )
 
-// answerSuccess is the default answer to a callback that fn gives no reply:
-// "success". 公众号, 小程序 and 开放平台 document it (or an empty body) as the
-// answer that stops retries, and a WeCom suite's 指令回调 must answer exactly
-// it (developer.work.weixin.qq.com/document/path/97172).
-func answerSuccess(Event) []byte { return []byte("success") }
-
 // encodeReply returns the body and Content-Type that answer a callback whose
-// function returned reply. asJSON says the push was JSON; timestamp and nonce
-// are the request's, with which an encrypted reply is signed.
-func (h *Handler) encodeReply(ev Event, reply Reply, asJSON bool, timestamp, nonce string) ([]byte, string, error) {
-	if reply == nil {
-		return h.noReply(ev), contentTypeText, nil
-	}
+// function returned reply, which is not nil. asJSON says the push was JSON;
+// timestamp and nonce are the request's, with which an encrypted reply is
+// signed, and receiveID the ReceiveId of the callback, which it repeats.
+func (h *Handler) encodeReply(ev Event, reply Reply, asJSON bool, timestamp, nonce string, receiveID []byte) ([]byte, string, error) {
 	var body []byte
 	var err error
 	if asJSON {
@@ -48,10 +40,10 @@ func (h *Handler) encodeReply(ev Event, reply Reply, asJSON bool, timestamp, non
 	case h.crypto == nil:
 		return body, contentTypeXML, nil
 	case asJSON:
-		body, err = h.crypto.encryptJSON(body, timestamp, nonce)
+		body, err = h.crypto.encryptJSON(body, timestamp, nonce, receiveID)
 		return body, contentTypeJSON, err
 	}
-	body, err = h.crypto.Encrypt(body, timestamp, nonce)
+	body, err = h.crypto.encrypt(body, timestamp, nonce, receiveID)
 	return body, contentTypeXML, err
 }
 
@@ -77,11 +69,11 @@ func isJSONBody(body []byte) bool {
 //	{"Encrypt":"…","MsgSignature":"…","TimeStamp":1713424427,"Nonce":"415670741"}
 //
 // with TimeStamp a number, as in the doc's example, when it is one.
-func (c *Crypto) encryptJSON(plaintext []byte, timestamp, nonce string) ([]byte, error) {
+func (c *Crypto) encryptJSON(plaintext []byte, timestamp, nonce string, receiveID []byte) ([]byte, error) {
 	if !printableASCII(timestamp) || !printableASCII(nonce) {
 		return nil, errors.New("wechatevent: reply timestamp and nonce must be printable ASCII")
 	}
-	encrypted, err := c.seal(plaintext)
+	encrypted, err := c.seal(plaintext, receiveID)
 	if err != nil {
 		return nil, err
 	}
