@@ -125,7 +125,7 @@ func (t *table) set(key string, newEvent func() Event) {
 }
 
 // builtinTables lists every built-in registration, table by table.
-var builtinTables = [][]builtin{seedEvents, messageTypes, menuEvents, notifyEvents, serviceEvents, cardEvents, miniProgramEvents, shopEvents, platformPushes}
+var builtinTables = [][]builtin{seedEvents, messageTypes, menuEvents, notifyEvents, serviceEvents, cardEvents, miniProgramEvents, shopEvents, platformPushes, suitePushes}
 
 // builtin is one built-in registration.
 type builtin struct {
