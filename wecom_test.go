@@ -472,7 +472,7 @@ func familySamples() []catalogCase {
 
 // allWeComSamples is every WeCom fixture with what it must parse to.
 func allWeComSamples() []catalogCase {
-	return append(append(append([]catalogCase{}, wecomSamples...), familySamples()...), suitePushSamples...)
+	return append(append([]catalogCase{}, wecomSamples...), familySamples()...)
 }
 
 func TestWeComSamples(t *testing.T) { runCatalog(t, allWeComSamples()) }
