@@ -321,7 +321,7 @@ func fixtureKey(e Event) string {
 // decodes to its registered type.
 func TestEveryRegistrationHasFixture(t *testing.T) {
 	covered := map[string]string{}
-	for _, cases := range [][]catalogCase{catalogSamples, freshSamples, channelsSamples, allWeComSamples()} {
+	for _, cases := range [][]catalogCase{catalogSamples, freshSamples, channelsSamples, allWeComSamples(), suitePushSamples} {
 		for _, tc := range cases {
 			if tc.want == nil {
 				continue
