@@ -10,7 +10,8 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// WeCom fixtures live in testdata/wecom, named after the registry key with
+// WeCom fixtures live in testdata/wecom (XML, and JSON where WeCom publishes
+// JSON samples), named after the registry key with
 // '.' for '/': change_contact.create_user.xml is Event change_contact with
 // ChangeType create_user, and a ".suite" before ".xml" marks the InfoType
 // form a third-party suite gets. Files without ".suite" that WeCom's docs
@@ -295,6 +296,15 @@ var wecomSamples = []catalogCase{
 	{file: "wecom/modify_schedule.xml", want: &ModifyScheduleEvent{Envelope: ev("toUser", "fromUser", 1348831860, "modify_schedule"),
 		CalID: "wcjgewCwAAqeJcPI1d8Pwbjt7nttzAAA", ScheduleID: "17c7d2bd9f20d652840f72f59e796AAA"}},
 	{file: "wecom/delete_schedule.xml", want: &DeleteScheduleEvent{Envelope: ev("toUser", "fromUser", 1348831860, "delete_schedule"),
+		CalID: "wcjgewCwAAqeJcPI1d8Pwbjt7nttzAAA", ScheduleID: "17c7d2bd9f20d652840f72f59e796AAA"}},
+	// WeCom's JSON samples of the same events (UTF-8 BOM included).
+	{file: "wecom/modify_calendar.json", want: &ModifyCalendarEvent{Envelope: ev("toUser", "fromUser", 1348831860, "modify_calendar"), CalID: "wcjgewCwAAqeJcPI1d8Pwbjt7nttzAAA"}},
+	{file: "wecom/delete_calendar.json", want: &DeleteCalendarEvent{Envelope: ev("toUser", "fromUser", 1348831860, "delete_calendar"), CalID: "wcjgewCwAAqeJcPI1d8Pwbjt7nttzAAA"}},
+	{file: "wecom/add_schedule.json", want: &AddScheduleEvent{Envelope: ev("toUser", "fromUser", 1348831860, "add_schedule"),
+		CalID: "wcjgewCwAAqeJcPI1d8Pwbjt7nttzAAA", ScheduleID: "17c7d2bd9f20d652840f72f59e796AAA"}},
+	{file: "wecom/modify_schedule.json", want: &ModifyScheduleEvent{Envelope: ev("toUser", "fromUser", 1348831860, "modify_schedule"),
+		CalID: "wcjgewCwAAqeJcPI1d8Pwbjt7nttzAAA", ScheduleID: "17c7d2bd9f20d652840f72f59e796AAA"}},
+	{file: "wecom/delete_schedule.json", want: &DeleteScheduleEvent{Envelope: ev("toUser", "fromUser", 1348831860, "delete_schedule"),
 		CalID: "wcjgewCwAAqeJcPI1d8Pwbjt7nttzAAA", ScheduleID: "17c7d2bd9f20d652840f72f59e796AAA"}},
 	{file: "wecom/respond_schedule.xml", want: &RespondScheduleEvent{Envelope: wenv("lisi", "respond_schedule", 0),
 		CalID: "wcjgewCwAAqeJcPI1d8Pwbjt7nttzAAA", ScheduleID: "17c7d2bd9f20d652840f72f59e796AAA"}},
