@@ -33,9 +33,10 @@ type Envelope struct {
 	MsgID int64 `xml:"MsgId" alias:"MsgID"`
 
 	// AgentID is the WeCom (企业微信) app that received the callback, from
-	// <AgentID>; 0 when absent, empty (suite pushes send it empty) or not a
-	// number, and on every other platform.
-	AgentID int64 `xml:"AgentID"`
+	// <AgentID> (or <AgentId>, as share_agent_change spells it); 0 when
+	// absent, empty (suite pushes send it empty) or not a number, and on
+	// every other platform.
+	AgentID int64 `xml:"AgentID" alias:"AgentId"`
 }
 
 // Event is a parsed callback. Every typed value of this package and every

@@ -6,7 +6,7 @@ package wechatevent
 
 // AddCalendarEvent is sent when a calendar the app may see is created.
 // The Event value is "add_calendar".
-// See https://developer.work.weixin.qq.com/document/path/93704
+// See https://developer.work.weixin.qq.com/document/path/93651
 type AddCalendarEvent struct {
 	Envelope
 	CalID string `xml:"CalId"` // the calendar's ID
@@ -14,7 +14,7 @@ type AddCalendarEvent struct {
 
 // ModifyCalendarEvent is sent when a calendar is changed.
 // The Event value is "modify_calendar".
-// See https://developer.work.weixin.qq.com/document/path/93704
+// See https://developer.work.weixin.qq.com/document/path/97730
 type ModifyCalendarEvent struct {
 	Envelope
 	CalID string `xml:"CalId"` // the calendar's ID
@@ -22,7 +22,7 @@ type ModifyCalendarEvent struct {
 
 // DeleteCalendarEvent is sent when a calendar is deleted.
 // The Event value is "delete_calendar".
-// See https://developer.work.weixin.qq.com/document/path/93704
+// See https://developer.work.weixin.qq.com/document/path/97728
 type DeleteCalendarEvent struct {
 	Envelope
 	CalID string `xml:"CalId"` // the calendar's ID
@@ -30,7 +30,7 @@ type DeleteCalendarEvent struct {
 
 // AddScheduleEvent is sent when a schedule is created in a calendar.
 // The Event value is "add_schedule".
-// See https://developer.work.weixin.qq.com/document/path/93704
+// See https://developer.work.weixin.qq.com/document/path/93651
 type AddScheduleEvent struct {
 	Envelope
 	CalID      string `xml:"CalId"`      // the calendar's ID
@@ -39,7 +39,7 @@ type AddScheduleEvent struct {
 
 // ModifyScheduleEvent is sent when a schedule is changed.
 // The Event value is "modify_schedule".
-// See https://developer.work.weixin.qq.com/document/path/93704
+// See https://developer.work.weixin.qq.com/document/path/97731
 type ModifyScheduleEvent struct {
 	Envelope
 	CalID      string `xml:"CalId"`      // the calendar's ID
@@ -48,7 +48,7 @@ type ModifyScheduleEvent struct {
 
 // DeleteScheduleEvent is sent when a schedule is deleted.
 // The Event value is "delete_schedule".
-// See https://developer.work.weixin.qq.com/document/path/93704
+// See https://developer.work.weixin.qq.com/document/path/97732
 type DeleteScheduleEvent struct {
 	Envelope
 	CalID      string `xml:"CalId"`      // the calendar's ID
@@ -58,7 +58,7 @@ type DeleteScheduleEvent struct {
 // RespondScheduleEvent is sent when an attendee answers a schedule's
 // invitation (日程回执).
 // The Event value is "respond_schedule".
-// See https://developer.work.weixin.qq.com/document/path/93704
+// See https://developer.work.weixin.qq.com/document/path/98111
 type RespondScheduleEvent struct {
 	Envelope
 	CalID      string `xml:"CalId"`      // the calendar's ID
@@ -90,7 +90,7 @@ type CancelMeetingRoomEvent struct {
 // apply to it are empty.
 // The Event value is "meeting_change"; ChangeType is such as
 // "modify_meeting".
-// See https://developer.work.weixin.qq.com/document/path/98333
+// See https://developer.work.weixin.qq.com/document/path/99103
 type MeetingChangeEvent struct {
 	Envelope
 	ChangeType        string `xml:"ChangeType"`        // what happened, such as "modify_meeting"
