@@ -13,18 +13,18 @@ import "time"
 // See https://developer.work.weixin.qq.com/document/path/90269
 type OpenApprovalChangeEvent struct {
 	Envelope
-	ThirdNo        string                   `xml:"ApprovalInfo>ThirdNo"`                    // the app's own number of the approval
-	OpenSpName     string                   `xml:"ApprovalInfo>OpenSpName"`                 // the template's name
-	OpenTemplateID string                   `xml:"ApprovalInfo>OpenTemplateId"`             // the template's ID
-	OpenSpStatus   int                      `xml:"ApprovalInfo>OpenSpStatus"`               // 1 pending, 2 approved, 3 rejected, 4 withdrawn, 5 approved then withdrawn, 6 approved then cancelled, 7 approved then rejected
-	ApplyTime      time.Time                `xml:"ApprovalInfo>ApplyTime"`                  // when it was submitted
-	ApplyUserName  string                   `xml:"ApprovalInfo>ApplyUserName"`              // the applicant's name
-	ApplyUserID    string                   `xml:"ApprovalInfo>ApplyUserId"`                // the applicant's UserID
-	ApplyUserParty string                   `xml:"ApprovalInfo>ApplyUserParty"`             // the applicant's department
-	ApplyUserImage string                   `xml:"ApprovalInfo>ApplyUserImage"`             // the applicant's avatar URL
-	ApprovalNodes  []OpenApprovalNode       `xml:"ApprovalInfo>ApprovalNodes>ApprovalNode"` // the approval steps, in order
-	NotifyNodes    []OpenApprovalNotifyNode `xml:"ApprovalInfo>NotifyNodes>NotifyNode"`     // the members notified (抄送)
-	ApproverStep   int                      `xml:"ApprovalInfo>ApproverStep"`               // the index of the current step in ApprovalNodes, from 0
+	ThirdNo        string                   `xml:"ApprovalInfo>ThirdNo"`                           // the app's own number of the approval
+	OpenSpName     string                   `xml:"ApprovalInfo>OpenSpName"`                        // the template's name
+	OpenTemplateID string                   `xml:"ApprovalInfo>OpenTemplateId"`                    // the template's ID
+	OpenSpStatus   int                      `xml:"ApprovalInfo>OpenSpStatus"`                      // 1 pending, 2 approved, 3 rejected, 4 withdrawn, 5 approved then withdrawn, 6 approved then cancelled, 7 approved then rejected
+	ApplyTime      time.Time                `xml:"ApprovalInfo>ApplyTime"`                         // when it was submitted
+	ApplyUserName  string                   `xml:"ApprovalInfo>ApplyUserName"`                     // the applicant's name
+	ApplyUserID    string                   `xml:"ApprovalInfo>ApplyUserId"`                       // the applicant's UserID
+	ApplyUserParty string                   `xml:"ApprovalInfo>ApplyUserParty"`                    // the applicant's department
+	ApplyUserImage string                   `xml:"ApprovalInfo>ApplyUserImage"`                    // the applicant's avatar URL
+	ApprovalNodes  []OpenApprovalNode       `xml:"ApprovalInfo>ApprovalNodes>ApprovalNode"`        // the approval steps, in order
+	NotifyNodes    []OpenApprovalNotifyNode `xml:"ApprovalInfo>NotifyNodes>NotifyNode"`            // the members notified (抄送)
+	ApproverStep   int                      `xml:"ApprovalInfo>ApproverStep" alias:"approverstep"` // the index of the current step in ApprovalNodes, from 0 (also read as <approverstep>)
 }
 
 // OpenApprovalNode is one step of an OpenApprovalChangeEvent.
@@ -37,21 +37,21 @@ type OpenApprovalNode struct {
 
 // OpenApprovalItem is one approver of an OpenApprovalNode.
 type OpenApprovalItem struct {
-	ItemName   string    `xml:"ItemName"`   // the approver's name
-	ItemUserID string    `xml:"ItemUserid"` // the approver's UserID
-	ItemParty  string    `xml:"ItemParty"`  // the approver's department
-	ItemImage  string    `xml:"ItemImage"`  // the approver's avatar URL
-	ItemStatus int       `xml:"ItemStatus"` // 1 pending, 2 approved, 3 rejected, 4 transferred
-	ItemSpeech string    `xml:"ItemSpeech"` // the approver's comment
-	ItemOpTime time.Time `xml:"ItemOpTime"` // when the approver acted; the UNIX epoch (wire 0) while pending
+	ItemName   string    `xml:"ItemName"`                      // the approver's name
+	ItemUserID string    `xml:"ItemUserid" alias:"ItemUserId"` // the approver's UserID (WeCom's sample spells ItemUserid, others ItemUserId; both are read)
+	ItemParty  string    `xml:"ItemParty"`                     // the approver's department
+	ItemImage  string    `xml:"ItemImage"`                     // the approver's avatar URL
+	ItemStatus int       `xml:"ItemStatus"`                    // 1 pending, 2 approved, 3 rejected, 4 transferred
+	ItemSpeech string    `xml:"ItemSpeech"`                    // the approver's comment
+	ItemOpTime time.Time `xml:"ItemOpTime"`                    // when the approver acted; the UNIX epoch (wire 0) while pending
 }
 
 // OpenApprovalNotifyNode is one member notified of an approval.
 type OpenApprovalNotifyNode struct {
-	ItemName   string `xml:"ItemName"`   // the member's name
-	ItemUserID string `xml:"ItemUserid"` // the member's UserID
-	ItemParty  string `xml:"ItemParty"`  // the member's department
-	ItemImage  string `xml:"ItemImage"`  // the member's avatar URL
+	ItemName   string `xml:"ItemName"`                      // the member's name
+	ItemUserID string `xml:"ItemUserid" alias:"ItemUserId"` // the member's UserID (ItemUserid or ItemUserId)
+	ItemParty  string `xml:"ItemParty"`                     // the member's department
+	ItemImage  string `xml:"ItemImage"`                     // the member's avatar URL
 }
 
 // SysApprovalChangeEvent is sent when an approval of the 审批 app changes:

@@ -51,6 +51,8 @@ var docExtAttr = []ExtAttrItem{
 
 const docAvatar = "http://wx.qlogo.cn/mmopen/ajNVdqHZLLA3WJ6DSZUfiakYe37PKnQhBIeOQBO4czqrnZDS79FH5Wm5m4X69TBicnHFlhiafvDwklOpZeXYQQ2icg/0"
 
+var wxjavaItem = OpenApprovalItem{ItemName: "xiaohong", ItemUserID: "2", ItemImage: "http://www.qq.com/xxx.png", ItemStatus: 1, ItemOpTime: ts(0)}
+
 var wecomSamples = []catalogCase{
 	// 通讯录: WeCom's samples (Event form), then the suite forms and quirks.
 	{file: "wecom/change_contact.create_user.xml", want: &CreateUserEvent{Envelope: ev("toUser", "sys", 1403610513, "change_contact"),
@@ -81,6 +83,10 @@ var wecomSamples = []catalogCase{
 		IsLeaderInDept: BoolList{true, false, false}, DirectLeader: StringList{"lisi", "wangwu"}, Position: "产品经理", Mobile: "13800000000", Gender: 1,
 		Email: "zhangsan@gzdev.com", BizMail: "zhangsan@qyycs2.wecom.work", Status: 1, Avatar: docAvatar, Alias: "zhangsan",
 		Telephone: "020-123456", Address: "广州市", ExtAttr: docExtAttr}},
+	// WxJava's sample of the older member format: Value beside Text>Value.
+	{file: "wecom/change_contact.update_user.wxjava_extattr.xml", want: &UpdateUserEvent{Envelope: ev("w56c9fe3d50ad1ea2", "sys", 1557241961, "change_contact"),
+		ChangeType: "update_user", UserID: "zhangsan", Address: "11111",
+		ExtAttr: []ExtAttrItem{{Name: "爱好", Value: "111"}, {Name: "入职时间", Value: "11111"}, {Name: "城市", Value: "11111"}}}},
 	// No CDATA, white space around list items, a department ID beyond 32
 	// bits, a flag that is not one.
 	{file: "wecom/change_contact.create_user.suite.xml", want: &CreateUserEvent{SuiteEnvelope: wsuite("change_contact"),
@@ -123,6 +129,9 @@ var wecomSamples = []catalogCase{
 		ChangeType: "transfer_fail", FailReason: "customer_refused", UserID: "zhangsan", ExternalUserID: "woAJ2GCAAAXtWyujaWJHDDGi0mACH71w"}},
 	{file: "wecom/change_external_contact.msg_audit_approved.xml", want: &MsgAuditApprovedEvent{Envelope: ev("toUser", "sys", 1403610513, "change_external_contact"),
 		ChangeType: "msg_audit_approved", UserID: "zhangsan", ExternalUserID: "woAJ2GCAAABiuyujaWJHDDGi0mACHAAA", WelcomeCode: "WELCOMECODE"}},
+	// WxJava's copy of the Event form: "</xml >".
+	{file: "wecom/change_external_contact.add_external_contact.wxjava.xml", want: &AddExternalContactEvent{Envelope: ev("toUser", "sys", 1403610513, "change_external_contact"),
+		ChangeType: "add_external_contact", UserID: "zhangsan", ExternalUserID: "woAJ2GCAAAXtWyujaWJHDDGi0mACH71w", State: "teststate", WelcomeCode: "WELCOMECODE"}},
 	{file: "wecom/change_external_contact.add_external_contact.xml", want: &AddExternalContactEvent{Envelope: wenv("sys", "change_external_contact", 0),
 		ChangeType: "add_external_contact", UserID: "zhangsan", ExternalUserID: wecomExt, State: "channel_a", WelcomeCode: "WELCOMECODE1", LinkID: wecomLink}},
 	{file: "wecom/change_external_contact.edit_external_contact.xml", want: &EditExternalContactEvent{Envelope: wenv("sys", "change_external_contact", 0),
@@ -211,6 +220,17 @@ var wecomSamples = []catalogCase{
 			ItemStatus: 1, ItemOpTime: ts(0)}}}},
 		NotifyNodes: []OpenApprovalNotifyNode{{ItemName: "jinhuiguo", ItemUserID: "GuoJinHui", ItemParty: "行政部", ItemImage: "http://www.qq.com/xxx.png"}},
 	}},
+	// WxJava's sample spells ItemUserId and approverstep.
+	{file: "wecom/open_approval_change.wxjava.xml", want: &OpenApprovalChangeEvent{
+		Envelope: wecomEnv(ev("wwddddccc7775555aaa", "sys", 1527838022, "open_approval_change"), 1),
+		ThirdNo:  "201806010001", OpenSpName: "付款", OpenTemplateID: "1234567890", OpenSpStatus: 1, ApplyTime: ts(1527837645),
+		ApplyUserName: "xiaoming", ApplyUserID: "1", ApplyUserParty: "产品部", ApplyUserImage: "http://www.qq.com/xxx.png",
+		ApprovalNodes: []OpenApprovalNode{
+			{NodeStatus: 1, NodeAttr: 1, NodeType: 1, Items: []OpenApprovalItem{wxjavaItem}},
+			{NodeStatus: 1, NodeAttr: 1, NodeType: 1, Items: []OpenApprovalItem{wxjavaItem, wxjavaItem}},
+		},
+		NotifyNodes: []OpenApprovalNotifyNode{{ItemName: "xiaogang", ItemUserID: "3", ItemImage: "http://www.qq.com/xxx.png"}},
+	}},
 	{file: "wecom/sys_approval_change.xml", want: &SysApprovalChangeEvent{
 		Envelope: wecomEnv(ev("ww1cSD21f1e9c0caaa", "sys", 1571732272, "sys_approval_change"), 3010040),
 		SpNo:     "201910220003", SpName: "示例模板", SpStatus: 1, TemplateID: "3TkaH5KFbrG9heEQWLJjhgpFwmqAFB4dLEnapaB7aaa",
@@ -281,6 +301,15 @@ var wecomSamples = []catalogCase{
 			{QuestionKey: "QuestionKey1", OptionIDs: []string{"OpitonId1", "OpitonId2"}},
 			{QuestionKey: "QuestionKey2", OptionIDs: []string{"OpitonId3", "OpitonId4"}},
 		}}},
+	{file: "wecom/template_card_event.wxjava.xml", want: &TemplateCardEvent{Envelope: wecomEnv(ev("toUser", "FromUser", 123456789, "template_card_event"), 1),
+		EventKey: "key111", TaskID: "taskid111", CardType: "text_notice", ResponseCode: "ResponseCode",
+		SelectedItems: []SelectedItem{
+			{QuestionKey: "QuestionKey1", OptionIDs: []string{"OptionId1", "OptionId2"}},
+			{QuestionKey: "QuestionKey2", OptionIDs: []string{"OptionId3", "OptionId4"}},
+		}}},
+	// WxJava's sample: "</TaskId >".
+	{file: "wecom/taskcard_click.wxjava.xml", want: &TaskcardClickEvent{Envelope: wecomEnv(ev("toUser", "FromUser", 123456789, "taskcard_click"), 1),
+		EventKey: "key111", TaskID: "taskid111"}},
 	{file: "wecom/template_card_event.option_ids.xml", want: &TemplateCardEvent{Envelope: wenv("lisi", "template_card_event", 1000002),
 		EventKey: "submit", TaskID: "task_8", CardType: "multiple_interaction", ResponseCode: "RESPONSE_CODE_8",
 		SelectedItems: []SelectedItem{{QuestionKey: "q1", OptionIDs: []string{"a"}}, {QuestionKey: "q2", OptionIDs: []string{"b", "c"}}}}},
@@ -600,6 +629,22 @@ func TestCommaLists(t *testing.T) {
 	assert.Equal(t, BoolList{true, false, true, false, false, true}, flags)
 	require.NoError(t, flags.UnmarshalText([]byte("")))
 	assert.Nil(t, flags)
+}
+
+// TestApprovalSpellings: both spellings of ApproverStep and ItemUserid.
+func TestApprovalSpellings(t *testing.T) {
+	for _, body := range []string{
+		`<xml><MsgType>event</MsgType><Event>open_approval_change</Event><ApprovalInfo><ApproverStep>2</ApproverStep><ApprovalNodes><ApprovalNode><Items><Item><ItemUserid>u</ItemUserid></Item></Items></ApprovalNode></ApprovalNodes></ApprovalInfo></xml>`,
+		`<xml><MsgType>event</MsgType><Event>open_approval_change</Event><ApprovalInfo><approverstep>2</approverstep><ApprovalNodes><ApprovalNode><Items><Item><ItemUserId>u</ItemUserId></Item></Items></ApprovalNode></ApprovalNodes></ApprovalInfo></xml>`,
+	} {
+		got, err := Parse([]byte(body))
+		require.NoError(t, err)
+		require.IsType(t, &OpenApprovalChangeEvent{}, got)
+		e := got.(*OpenApprovalChangeEvent)
+		assert.Equal(t, 2, e.ApproverStep, body)
+		require.Len(t, e.ApprovalNodes, 1)
+		assert.Equal(t, []OpenApprovalItem{{ItemUserID: "u"}}, e.ApprovalNodes[0].Items, body)
+	}
 }
 
 // TestAliasPath: an alias with ">" is a whole other path, and each spelling
