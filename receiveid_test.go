@@ -1,6 +1,7 @@
 package wechatevent
 
 import (
+	"bytes"
 	"errors"
 	"net/http"
 	"net/url"
@@ -296,4 +297,22 @@ func TestHandlerReceiveIDFuncSeesRequest(t *testing.T) {
 	assert.Equal(t, http.StatusOK, w.Code, "%v", rec.logged)
 	assert.Equal(t, testCorpA, gotCorp)
 	assert.Equal(t, testCorpA, gotID)
+}
+
+func TestHandlerWeComURLMalformedEchostr(t *testing.T) {
+	_, ref := newTestCrypto(t)
+	for name, echostr := range map[string]string{
+		"not base64":         "not*base64!",
+		"short of a block":   "QUJDREVGR0hJSktMTU5PUA==",
+		"line break":         ref.encrypt([]byte("0123456789abcdef"), []byte("1616140317555161061"))[:20] + "\n" + "AAAA",
+		"bad padding":        ref.encryptRaw(bytes.Repeat([]byte{0}, 32)),
+		"length beyond data": ref.encryptRaw(layout(1<<31, "1616", testAppID, padTo32(16+4+4+len(testAppID))...)),
+	} {
+		h, rec := newTestHandler(t, WithSecurityMode(testAESKey, testAppID))
+		const ts, nonce = "1409659589", "263014780"
+		w := serve(h, http.MethodGet, wecomGET(ref.signature(testToken, ts, nonce, echostr), ts, nonce, echostr), "")
+		assert.Equal(t, http.StatusBadRequest, w.Code, name)
+		require.Len(t, rec.logged, 1, name)
+		assert.ErrorIs(t, rec.logged[0], ErrDecrypt, name)
+	}
 }
