@@ -19,7 +19,7 @@ type OpenApprovalChangeEvent struct {
 	OpenSpStatus   int                      `xml:"ApprovalInfo>OpenSpStatus"`                      // 1 pending, 2 approved, 3 rejected, 4 withdrawn, 5 approved then withdrawn, 6 approved then cancelled, 7 approved then rejected
 	ApplyTime      time.Time                `xml:"ApprovalInfo>ApplyTime"`                         // when it was submitted
 	ApplyUserName  string                   `xml:"ApprovalInfo>ApplyUserName"`                     // the applicant's name
-	ApplyUserID    string                   `xml:"ApprovalInfo>ApplyUserId"`                       // the applicant's UserID
+	ApplyUserID    string                   `xml:"ApprovalInfo>ApplyUserId" alias:"ApplyUserid"`   // the applicant's UserID (also read as ApplyUserid)
 	ApplyUserParty string                   `xml:"ApprovalInfo>ApplyUserParty"`                    // the applicant's department
 	ApplyUserImage string                   `xml:"ApprovalInfo>ApplyUserImage"`                    // the applicant's avatar URL
 	ApprovalNodes  []OpenApprovalNode       `xml:"ApprovalInfo>ApprovalNodes>ApprovalNode"`        // the approval steps, in order

@@ -1,6 +1,9 @@
 package wechatevent
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // WeCom 客户联系 (customer contact) changes: customers (change_external_contact),
 // customer groups (change_external_chat), customer tags (change_external_tag)
@@ -129,22 +132,24 @@ type ExternalChatCreateEvent struct {
 
 // ExternalChatUpdateEvent is sent when a customer group changes in a way
 // that has no type of its own (see ExternalChatAddMemberEvent and the
-// others for the UpdateDetail values known).
+// others for the UpdateDetail values known). All the update types carry the
+// same fields: WeCom fills the member fields for members who joined or left,
+// and has been seen to send the counts and versions with other updates too.
 // The Event value is "change_external_chat" with ChangeType "update"; a
 // third-party suite gets it as InfoType "change_external_chat".
 // See https://developer.work.weixin.qq.com/document/path/92130
 type ExternalChatUpdateEvent struct {
 	Envelope
 	SuiteEnvelope
-	ChangeType    string   `xml:"ChangeType"`         // "update"
-	UpdateDetail  string   `xml:"UpdateDetail"`       // what changed
-	ChatID        string   `xml:"ChatId"`             // the group's chat_id
-	JoinScene     int      `xml:"JoinScene"`          // for members who joined: 0 invited by a member (directly or by link), 3 by scanning the group's QR code
-	QuitScene     int      `xml:"QuitScene"`          // for members who left: 0 left by themselves, 1 removed by the owner or an admin
-	MemChangeCnt  int      `xml:"MemChangeCnt"`       // how many members joined or left; MemChangeList is not limited by it
-	MemChangeList []string `xml:"MemChangeList>Item"` // the UserIDs or external_userids of the members who joined or left
-	LastMemVer    string   `xml:"LastMemVer"`         // the member list's version before the change
-	CurMemVer     string   `xml:"CurMemVer"`          // the member list's version after the change
+	ChangeType    string   `xml:"ChangeType"`                               // "update"
+	UpdateDetail  string   `xml:"UpdateDetail"`                             // what changed
+	ChatID        string   `xml:"ChatId"`                                   // the group's chat_id
+	JoinScene     int      `xml:"JoinScene"`                                // for members who joined: 0 invited by a member (directly or by link), 3 by scanning the group's QR code
+	QuitScene     int      `xml:"QuitScene"`                                // for members who left: 0 left by themselves, 1 removed by the owner or an admin
+	MemChangeCnt  int      `xml:"MemChangeCnt"`                             // how many members joined or left; MemChangeList is not limited by it
+	MemChangeList []string `xml:"MemChangeList" alias:"MemChangeList>Item"` // the UserIDs or external_userids of the members who joined or left, one <Item> each (or comma-separated)
+	LastMemVer    string   `xml:"LastMemVer"`                               // the member list's version before the change
+	CurMemVer     string   `xml:"CurMemVer"`                                // the member list's version after the change
 }
 
 // ExternalChatAddMemberEvent is sent when members join a customer group.
@@ -155,14 +160,15 @@ type ExternalChatUpdateEvent struct {
 type ExternalChatAddMemberEvent struct {
 	Envelope
 	SuiteEnvelope
-	ChangeType    string   `xml:"ChangeType"`         // "update"
-	UpdateDetail  string   `xml:"UpdateDetail"`       // "add_member"
-	ChatID        string   `xml:"ChatId"`             // the group's chat_id
-	JoinScene     int      `xml:"JoinScene"`          // 0 invited by a member (directly or by link), 3 by scanning the group's QR code
-	MemChangeCnt  int      `xml:"MemChangeCnt"`       // how many members joined; MemChangeList is not limited by it
-	MemChangeList []string `xml:"MemChangeList>Item"` // the UserIDs or external_userids of the members who joined
-	LastMemVer    string   `xml:"LastMemVer"`         // the member list's version before the change
-	CurMemVer     string   `xml:"CurMemVer"`          // the member list's version after the change
+	ChangeType    string   `xml:"ChangeType"`                               // "update"
+	UpdateDetail  string   `xml:"UpdateDetail"`                             // "add_member"
+	ChatID        string   `xml:"ChatId"`                                   // the group's chat_id
+	JoinScene     int      `xml:"JoinScene"`                                // for members who joined: 0 invited by a member (directly or by link), 3 by scanning the group's QR code
+	QuitScene     int      `xml:"QuitScene"`                                // for members who left: 0 left by themselves, 1 removed by the owner or an admin
+	MemChangeCnt  int      `xml:"MemChangeCnt"`                             // how many members joined or left; MemChangeList is not limited by it
+	MemChangeList []string `xml:"MemChangeList" alias:"MemChangeList>Item"` // the UserIDs or external_userids of the members who joined or left, one <Item> each (or comma-separated)
+	LastMemVer    string   `xml:"LastMemVer"`                               // the member list's version before the change
+	CurMemVer     string   `xml:"CurMemVer"`                                // the member list's version after the change
 }
 
 // ExternalChatDelMemberEvent is sent when members leave a customer group or
@@ -174,14 +180,15 @@ type ExternalChatAddMemberEvent struct {
 type ExternalChatDelMemberEvent struct {
 	Envelope
 	SuiteEnvelope
-	ChangeType    string   `xml:"ChangeType"`         // "update"
-	UpdateDetail  string   `xml:"UpdateDetail"`       // "del_member"
-	ChatID        string   `xml:"ChatId"`             // the group's chat_id
-	QuitScene     int      `xml:"QuitScene"`          // 0 left by themselves, 1 removed by the owner or an admin
-	MemChangeCnt  int      `xml:"MemChangeCnt"`       // how many members left; MemChangeList is not limited by it
-	MemChangeList []string `xml:"MemChangeList>Item"` // the UserIDs or external_userids of the members who left
-	LastMemVer    string   `xml:"LastMemVer"`         // the member list's version before the change
-	CurMemVer     string   `xml:"CurMemVer"`          // the member list's version after the change
+	ChangeType    string   `xml:"ChangeType"`                               // "update"
+	UpdateDetail  string   `xml:"UpdateDetail"`                             // "del_member"
+	ChatID        string   `xml:"ChatId"`                                   // the group's chat_id
+	JoinScene     int      `xml:"JoinScene"`                                // for members who joined: 0 invited by a member (directly or by link), 3 by scanning the group's QR code
+	QuitScene     int      `xml:"QuitScene"`                                // for members who left: 0 left by themselves, 1 removed by the owner or an admin
+	MemChangeCnt  int      `xml:"MemChangeCnt"`                             // how many members joined or left; MemChangeList is not limited by it
+	MemChangeList []string `xml:"MemChangeList" alias:"MemChangeList>Item"` // the UserIDs or external_userids of the members who joined or left, one <Item> each (or comma-separated)
+	LastMemVer    string   `xml:"LastMemVer"`                               // the member list's version before the change
+	CurMemVer     string   `xml:"CurMemVer"`                                // the member list's version after the change
 }
 
 // ExternalChatChangeOwnerEvent is sent when a customer group gets a new owner.
@@ -192,9 +199,15 @@ type ExternalChatDelMemberEvent struct {
 type ExternalChatChangeOwnerEvent struct {
 	Envelope
 	SuiteEnvelope
-	ChangeType   string `xml:"ChangeType"`   // "update"
-	UpdateDetail string `xml:"UpdateDetail"` // "change_owner"
-	ChatID       string `xml:"ChatId"`       // the group's chat_id
+	ChangeType    string   `xml:"ChangeType"`                               // "update"
+	UpdateDetail  string   `xml:"UpdateDetail"`                             // "change_owner"
+	ChatID        string   `xml:"ChatId"`                                   // the group's chat_id
+	JoinScene     int      `xml:"JoinScene"`                                // for members who joined: 0 invited by a member (directly or by link), 3 by scanning the group's QR code
+	QuitScene     int      `xml:"QuitScene"`                                // for members who left: 0 left by themselves, 1 removed by the owner or an admin
+	MemChangeCnt  int      `xml:"MemChangeCnt"`                             // how many members joined or left; MemChangeList is not limited by it
+	MemChangeList []string `xml:"MemChangeList" alias:"MemChangeList>Item"` // the UserIDs or external_userids of the members who joined or left, one <Item> each (or comma-separated)
+	LastMemVer    string   `xml:"LastMemVer"`                               // the member list's version before the change
+	CurMemVer     string   `xml:"CurMemVer"`                                // the member list's version after the change
 }
 
 // ExternalChatChangeNameEvent is sent when a customer group is renamed.
@@ -205,9 +218,15 @@ type ExternalChatChangeOwnerEvent struct {
 type ExternalChatChangeNameEvent struct {
 	Envelope
 	SuiteEnvelope
-	ChangeType   string `xml:"ChangeType"`   // "update"
-	UpdateDetail string `xml:"UpdateDetail"` // "change_name"
-	ChatID       string `xml:"ChatId"`       // the group's chat_id
+	ChangeType    string   `xml:"ChangeType"`                               // "update"
+	UpdateDetail  string   `xml:"UpdateDetail"`                             // "change_name"
+	ChatID        string   `xml:"ChatId"`                                   // the group's chat_id
+	JoinScene     int      `xml:"JoinScene"`                                // for members who joined: 0 invited by a member (directly or by link), 3 by scanning the group's QR code
+	QuitScene     int      `xml:"QuitScene"`                                // for members who left: 0 left by themselves, 1 removed by the owner or an admin
+	MemChangeCnt  int      `xml:"MemChangeCnt"`                             // how many members joined or left; MemChangeList is not limited by it
+	MemChangeList []string `xml:"MemChangeList" alias:"MemChangeList>Item"` // the UserIDs or external_userids of the members who joined or left, one <Item> each (or comma-separated)
+	LastMemVer    string   `xml:"LastMemVer"`                               // the member list's version before the change
+	CurMemVer     string   `xml:"CurMemVer"`                                // the member list's version after the change
 }
 
 // ExternalChatChangeNoticeEvent is sent when a customer group's notice
@@ -219,9 +238,15 @@ type ExternalChatChangeNameEvent struct {
 type ExternalChatChangeNoticeEvent struct {
 	Envelope
 	SuiteEnvelope
-	ChangeType   string `xml:"ChangeType"`   // "update"
-	UpdateDetail string `xml:"UpdateDetail"` // "change_notice"
-	ChatID       string `xml:"ChatId"`       // the group's chat_id
+	ChangeType    string   `xml:"ChangeType"`                               // "update"
+	UpdateDetail  string   `xml:"UpdateDetail"`                             // "change_notice"
+	ChatID        string   `xml:"ChatId"`                                   // the group's chat_id
+	JoinScene     int      `xml:"JoinScene"`                                // for members who joined: 0 invited by a member (directly or by link), 3 by scanning the group's QR code
+	QuitScene     int      `xml:"QuitScene"`                                // for members who left: 0 left by themselves, 1 removed by the owner or an admin
+	MemChangeCnt  int      `xml:"MemChangeCnt"`                             // how many members joined or left; MemChangeList is not limited by it
+	MemChangeList []string `xml:"MemChangeList" alias:"MemChangeList>Item"` // the UserIDs or external_userids of the members who joined or left, one <Item> each (or comma-separated)
+	LastMemVer    string   `xml:"LastMemVer"`                               // the member list's version before the change
+	CurMemVer     string   `xml:"CurMemVer"`                                // the member list's version after the change
 }
 
 // ExternalChatDismissEvent is sent when a customer group is dismissed.
@@ -399,6 +424,34 @@ type CustomerStartChatEvent struct {
 	LinkID         string `xml:"LinkId"`         // the link's ID
 	UserID         string `xml:"UserID"`         // the member's UserID
 	ExternalUserID string `xml:"ExternalUserID"` // the customer's external_userid
+}
+
+// splitMembers turns the items of a MemChangeList as decoded into member
+// IDs. WeCom documents one <Item> per member; some senders put the IDs in the
+// element itself, separated by commas. Both arrive here as items (the
+// wrapper's own text first), so the wrapper's empty text is dropped and a
+// comma list is split. Member IDs never contain commas.
+func splitMembers(items []string) []string {
+	var out []string
+	for _, it := range items {
+		for _, id := range strings.Split(it, ",") {
+			if id = strings.TrimSpace(id); id != "" {
+				out = append(out, id)
+			}
+		}
+	}
+	return out
+}
+
+func (e *ExternalChatUpdateEvent) derive()    { e.MemChangeList = splitMembers(e.MemChangeList) }
+func (e *ExternalChatAddMemberEvent) derive() { e.MemChangeList = splitMembers(e.MemChangeList) }
+func (e *ExternalChatDelMemberEvent) derive() { e.MemChangeList = splitMembers(e.MemChangeList) }
+func (e *ExternalChatChangeOwnerEvent) derive() {
+	e.MemChangeList = splitMembers(e.MemChangeList)
+}
+func (e *ExternalChatChangeNameEvent) derive() { e.MemChangeList = splitMembers(e.MemChangeList) }
+func (e *ExternalChatChangeNoticeEvent) derive() {
+	e.MemChangeList = splitMembers(e.MemChangeList)
 }
 
 // customerEvents registers the 客户联系 sub-types, as Event and as InfoType.

@@ -168,6 +168,27 @@ var wecomSamples = []catalogCase{
 	{file: "wecom/change_external_chat.update.add_member.xml", want: &ExternalChatAddMemberEvent{Envelope: wenv("sys", "change_external_chat", 0),
 		ChangeType: "update", UpdateDetail: "add_member", ChatID: wecomChat, JoinScene: 3, MemChangeCnt: 3,
 		MemChangeList: []string{"zhangsan", wecomExt, "lisi"}, LastMemVer: "9c3f97c2ada667dfb5f6d03308d963e1", CurMemVer: "71217227bbd112ecfe3a49c482195cb4"}},
+	// WxJava's samples: member IDs as one comma list instead of <Item>s,
+	// and the <Item> form with a CreateTime beyond 32 bits.
+	{file: "wecom/change_external_chat.update.add_member.wxjava_text.xml", want: &ExternalChatAddMemberEvent{Envelope: ev("toUser", "sys", 1403610513, "change_external_chat"),
+		ChangeType: "update", UpdateDetail: "add_member", ChatID: "wrOgQhDgAAMYQiS5ol9G7gK9JVAAAA", JoinScene: 1, MemChangeCnt: 2,
+		MemChangeList: []string{"wmEJiCwAAA9KG2qlSq6rKwASSgAAAA", "wmEJiCwAAA9KG2qlSq6rKwBBBBBBB"}}},
+	{file: "wecom/change_external_chat.update.del_member.wxjava_text.xml", want: &ExternalChatDelMemberEvent{Envelope: ev("toUser", "sys", 1403610513, "change_external_chat"),
+		ChangeType: "update", UpdateDetail: "del_member", ChatID: "wrOgQhDgAAMYQiS5ol9G7gK9JVAAAA", QuitScene: 1, MemChangeCnt: 1,
+		MemChangeList: []string{"wmEJiCwAAA9KG2qlSq6rKwASSgAAAA"}}},
+	{file: "wecom/change_external_chat.update.change_name.wxjava.xml", want: &ExternalChatChangeNameEvent{Envelope: ev("toUser", "sys", 1403610513, "change_external_chat"),
+		ChangeType: "update", UpdateDetail: "change_name", ChatID: "wrOgQhDgAAMYQiS5ol9G7gK9JVAAAA"}},
+	{file: "wecom/change_external_chat.update.add_member.wxjava.xml", want: &ExternalChatAddMemberEvent{Envelope: ev("c2e112dad808119117371bbcd6", "sys", 9811170016713, "change_external_chat"),
+		ChangeType: "update", UpdateDetail: "add_member", ChatID: "wrxUBwDQAAa44T11Ziaed811rhUr8-3Igmug", JoinScene: 3, MemChangeCnt: 1,
+		MemChangeList: []string{"wmxUBwDQAAO-Hn5_wFJz4wvo5TxLFibw"}, LastMemVer: "5807afd2ab75771d5e8ac623f534ac0b", CurMemVer: "ea36e8b6062b803cda0ee45e9418d637"}},
+	{file: "wecom/change_external_chat.update.del_member.wxjava.xml", want: &ExternalChatDelMemberEvent{Envelope: ev("toUser", "sys", 1403610513, "change_external_chat"),
+		ChangeType: "update", UpdateDetail: "del_member", ChatID: "wrOgQhDgAAMYQiS5ol9G7gK9JVAAAA", QuitScene: 1, MemChangeCnt: 2,
+		MemChangeList: []string{"wmEJiCwAAA9KG2qlSq6rKwASSgAAAA", "wmEJiCwAAA9KG2qlSq6rKwBBBBBBB"}}},
+	// JeffreySu/WeiXinMPSDK's sample: a change_name that carries member
+	// counts and versions too.
+	{file: "wecom/change_external_chat.update.change_name.senparc.xml", want: &ExternalChatChangeNameEvent{Envelope: ev("wwea4ccebadeefd11a", "sys", 1700642907, "change_external_chat"),
+		ChangeType: "update", UpdateDetail: "change_name", ChatID: "wree9uDgAAfxkLu5-lEbsmQBjsb7V8Cg", MemChangeCnt: 2,
+		LastMemVer: "6ebe7c3f89cb839ec2e1720f04eae2e0", CurMemVer: "15722766561cf8bce92480a3d1457654"}},
 	{file: "wecom/change_external_chat.update.del_member.xml", want: &ExternalChatDelMemberEvent{Envelope: wenv("sys", "change_external_chat", 0),
 		ChangeType: "update", UpdateDetail: "del_member", ChatID: wecomChat, QuitScene: 1, MemChangeCnt: 1,
 		MemChangeList: []string{"lisi"}, LastMemVer: "71217227bbd112ecfe3a49c482195cb4", CurMemVer: "a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5"}},
@@ -634,14 +655,15 @@ func TestCommaLists(t *testing.T) {
 // TestApprovalSpellings: both spellings of ApproverStep and ItemUserid.
 func TestApprovalSpellings(t *testing.T) {
 	for _, body := range []string{
-		`<xml><MsgType>event</MsgType><Event>open_approval_change</Event><ApprovalInfo><ApproverStep>2</ApproverStep><ApprovalNodes><ApprovalNode><Items><Item><ItemUserid>u</ItemUserid></Item></Items></ApprovalNode></ApprovalNodes></ApprovalInfo></xml>`,
-		`<xml><MsgType>event</MsgType><Event>open_approval_change</Event><ApprovalInfo><approverstep>2</approverstep><ApprovalNodes><ApprovalNode><Items><Item><ItemUserId>u</ItemUserId></Item></Items></ApprovalNode></ApprovalNodes></ApprovalInfo></xml>`,
+		`<xml><MsgType>event</MsgType><Event>open_approval_change</Event><ApprovalInfo><ApplyUserId>a</ApplyUserId><ApproverStep>2</ApproverStep><ApprovalNodes><ApprovalNode><Items><Item><ItemUserid>u</ItemUserid></Item></Items></ApprovalNode></ApprovalNodes></ApprovalInfo></xml>`,
+		`<xml><MsgType>event</MsgType><Event>open_approval_change</Event><ApprovalInfo><ApplyUserid>a</ApplyUserid><approverstep>2</approverstep><ApprovalNodes><ApprovalNode><Items><Item><ItemUserId>u</ItemUserId></Item></Items></ApprovalNode></ApprovalNodes></ApprovalInfo></xml>`,
 	} {
 		got, err := Parse([]byte(body))
 		require.NoError(t, err)
 		require.IsType(t, &OpenApprovalChangeEvent{}, got)
 		e := got.(*OpenApprovalChangeEvent)
 		assert.Equal(t, 2, e.ApproverStep, body)
+		assert.Equal(t, "a", e.ApplyUserID, body)
 		require.Len(t, e.ApprovalNodes, 1)
 		assert.Equal(t, []OpenApprovalItem{{ItemUserID: "u"}}, e.ApprovalNodes[0].Items, body)
 	}
@@ -657,4 +679,21 @@ func TestAliasPath(t *testing.T) {
 	require.NoError(t, err)
 	require.IsType(t, &TemplateCardEvent{}, got)
 	assert.Equal(t, []SelectedItem{{QuestionKey: "q", OptionIDs: []string{"a", "b"}}}, got.(*TemplateCardEvent).SelectedItems)
+}
+
+// TestMemChangeListShapes: <Item>s, one comma list, both, and nothing.
+func TestMemChangeListShapes(t *testing.T) {
+	const head = `<xml><MsgType>event</MsgType><Event>change_external_chat</Event><ChangeType>update</ChangeType><UpdateDetail>add_member</UpdateDetail>`
+	for body, want := range map[string][]string{
+		head + `<MemChangeList><Item>a</Item><Item> b </Item></MemChangeList></xml>`: {"a", "b"},
+		head + `<MemChangeList> a , b,,c </MemChangeList></xml>`:                     {"a", "b", "c"},
+		head + `<MemChangeList>a<Item>b</Item></MemChangeList></xml>`:                {"a", "b"},
+		head + `<MemChangeList></MemChangeList></xml>`:                               nil,
+		head + `</xml>`: nil,
+	} {
+		got, err := Parse([]byte(body))
+		require.NoError(t, err)
+		require.IsType(t, &ExternalChatAddMemberEvent{}, got)
+		assert.Equal(t, want, got.(*ExternalChatAddMemberEvent).MemChangeList, body)
+	}
 }
