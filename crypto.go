@@ -126,6 +126,14 @@ func NewCrypto(token, encodingAESKey, appID string) (*Crypto, error) {
 // compat mode, is ignored, because no signature covers it. A body that is no
 // well-formed XML is ErrSyntax, one longer than MaxBodySize ErrTooLarge.
 //
+// A body whose first byte after an optional byte order mark and white space
+// is '{' is the JSON envelope {"ToUserName": …, "Encrypt": …} (小程序 and
+// 视频号小店 with the JSON data format; WeCom writes "encrypt"), read as
+// strictly: exactly one "Encrypt" key in any letter case, at the top level,
+// holding a non-empty string; a second one (even a null), one nested deeper,
+// or one holding anything but a string is ErrDecrypt, malformed JSON
+// ErrSyntax. The plaintext is then the callback JSON.
+//
 // The signature is checked in constant time before anything is decrypted
 // (ErrSignature). Then the ciphertext must be base64 without line breaks, a
 // non-empty multiple of 32 bytes, end in PKCS#7 padding of 1 to 32 equal
@@ -135,7 +143,11 @@ func (c *Crypto) Decrypt(msgSignature, timestamp, nonce string, body []byte) ([]
 	if len(body) > MaxBodySize {
 		return nil, ErrTooLarge
 	}
-	encrypted, err := findEncrypt(body)
+	find := findEncrypt
+	if isJSON(body) {
+		find = findEncryptJSON
+	}
+	encrypted, err := find(body)
 	if err != nil {
 		return nil, err
 	}

@@ -401,7 +401,7 @@ func (p *Parser) Parse(data []byte) (Event, error) {
 // the body before anything is decoded (scanner.rebase); putScanner then drops
 // every reference to data.
 func (p *Parser) parse(sc *scanner, data []byte) (Event, error) {
-	if err := sc.scan(unsafe.String(unsafe.SliceData(data), len(data))); err != nil {
+	if err := sc.scanBody(unsafe.String(unsafe.SliceData(data), len(data))); err != nil {
 		return nil, err
 	}
 	h := readHeader(sc.nodes)
