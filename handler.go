@@ -188,6 +188,7 @@ func (h *Handler) serveCallback(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, statusFor(err), err)
 		return
 	}
+	envelope := body
 	if h.crypto != nil {
 		if body, err = h.crypto.Decrypt(q[0], q[1], q[2], body); err != nil {
 			h.fail(w, r, statusFor(err), err)
@@ -205,7 +206,7 @@ func (h *Handler) serveCallback(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, http.StatusInternalServerError, err)
 		return
 	}
-	answer, contentType, err := h.encodeReply(ev, reply, isJSONBody(body), q[1], q[2])
+	answer, contentType, err := h.encodeReply(ev, reply, pushFormat(envelope, body, h.crypto != nil), q[1], q[2])
 	if err != nil {
 		h.fail(w, r, http.StatusInternalServerError, err)
 		return
