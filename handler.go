@@ -24,18 +24,24 @@ import (
 //
 // A Handler answers
 //
-//   - 200 with echostr for a GET whose signature is valid;
+//   - 200 with echostr for a GET whose plain signature is valid, and with the
+//     decrypted echostr, exactly, for a GET with msg_signature (WeCom) in
+//     security mode (see Crypto.VerifyURL);
 //   - 200 with the reply of your function, in the data format of the push
-//     (XML or JSON) and encrypted in security mode, or "success" when the
-//     function returns none;
+//     (XML or JSON) and encrypted in security mode for the ReceiveId of the
+//     callback, or, when it returns none, the answer WeChat documents for
+//     "no reply": an empty body to a WeCom callback with a MsgType,
+//     "success" to everything else;
 //   - 403 when a signature, msg_signature or timestamp is missing, malformed
-//     or wrong, or outside the timestamp window, or when the decrypted AppID
-//     differs; nothing is parsed and your function is not called;
+//     or wrong, or outside the timestamp window, or when the decrypted
+//     ReceiveId (AppID, CorpID, SuiteID) is not accepted; nothing is parsed
+//     and your function is not called;
 //   - 400 when an authenticated body is malformed: no single <Encrypt>, bad
 //     ciphertext, XML syntax, no MsgType;
 //   - 413 when the body is longer than MaxBodySize;
 //   - 405 for any method but GET and POST;
-//   - 500 when your function returns an error, so that WeChat retries.
+//   - 500 when your function returns an error, or WithReceiveIDFunc does,
+//     so that WeChat retries.
 //
 // Error answers carry only the status text, so that nothing about a key or a
 // plaintext reaches the sender; WithErrorLog receives the cause.
@@ -48,7 +54,11 @@ type Handler struct {
 	errLog func(r *http.Request, err error)
 
 	// noReply is the answer to a callback that fn gives no reply.
-	noReply func(Event) []byte
+	noReply func(r *http.Request, ev Event) []byte
+
+	// ReceiveIds accepted besides the appID of the Crypto (WeCom suites).
+	receiveIDs map[string]struct{}
+	acceptID   func(r *http.Request, receiveID string) (bool, error)
 
 	now func() time.Time // the clock of the timestamp window
 }
@@ -62,12 +72,17 @@ type handlerConfig struct {
 	parser        *Parser
 	window        time.Duration
 	errLog        func(*http.Request, error)
+	receiveIDs    map[string]struct{}
+	acceptID      func(*http.Request, string) (bool, error)
 }
 
 // WithSecurityMode makes the Handler run in security mode (安全模式) or
 // compat mode (兼容模式) with the account's EncodingAESKey and AppID (see
 // NewCrypto): every POST must carry a valid msg_signature and is decrypted,
-// and replies are encrypted.
+// and replies are encrypted. WeCom (企业微信) always runs in it: appID is
+// then the ReceiveId, the CorpID of a self-built app or the SuiteID of a
+// suite, "" for an app of a person or the AI bot; WithReceiveIDs and
+// WithReceiveIDFunc accept more.
 func WithSecurityMode(encodingAESKey, appID string) HandlerOption {
 	return func(c *handlerConfig) {
 		c.aesKey, c.appID, c.secure = encodingAESKey, appID, true
@@ -117,7 +132,11 @@ func NewHandler(token string, fn func(ctx context.Context, ev Event) (Reply, err
 	if cfg.window < 0 {
 		return nil, errors.New("wechatevent: negative timestamp window")
 	}
-	h := &Handler{token: token, parser: cfg.parser, window: cfg.window, fn: fn, errLog: cfg.errLog, noReply: answerSuccess, now: time.Now}
+	if !cfg.secure && (cfg.receiveIDs != nil || cfg.acceptID != nil) {
+		return nil, errReceiveIDNeedsKey
+	}
+	h := &Handler{token: token, parser: cfg.parser, window: cfg.window, fn: fn, errLog: cfg.errLog,
+		noReply: noReplyAnswer, receiveIDs: cfg.receiveIDs, acceptID: cfg.acceptID, now: time.Now}
 	if h.parser == nil {
 		h.parser = defaultParser
 	}
@@ -152,9 +171,19 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// serveVerify answers the GET with which WeChat checks the server URL: the
-// echostr is returned as is, in security mode too.
+// serveVerify answers the GET with which WeChat checks the server URL. With
+// a plain signature the echostr is returned as is, in security mode too; with
+// msg_signature (WeCom) it is encrypted, and its plaintext is the answer.
 func (h *Handler) serveVerify(w http.ResponseWriter, r *http.Request) {
+	msgSig, sig := signedWith(r)
+	switch {
+	case msgSig && h.crypto != nil:
+		h.serveVerifyEncrypted(w, r)
+		return
+	case msgSig && !sig:
+		h.fail(w, r, http.StatusForbidden, errVerifyNeedsKey)
+		return
+	}
 	q, err := h.query(r, "signature", "timestamp", "nonce", "echostr")
 	if err == nil {
 		err = h.checkPlain(q)
@@ -189,8 +218,9 @@ func (h *Handler) serveCallback(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	envelope := body
+	var receiveID []byte
 	if h.crypto != nil {
-		if body, err = h.crypto.Decrypt(q[0], q[1], q[2], body); err != nil {
+		if body, receiveID, err = h.decrypt(r, q[0], q[1], q[2], body); err != nil {
 			h.fail(w, r, statusFor(err), err)
 			return
 		}
@@ -206,7 +236,11 @@ func (h *Handler) serveCallback(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, http.StatusInternalServerError, err)
 		return
 	}
-	answer, contentType, err := h.encodeReply(ev, reply, pushFormat(envelope, body, h.crypto != nil), q[1], q[2])
+	if reply == nil {
+		writeText(w, contentTypeText, h.noReply(r, ev))
+		return
+	}
+	answer, contentType, err := h.encodeReply(reply, pushFormat(envelope, body, h.crypto != nil), q[1], q[2], receiveID)
 	if err != nil {
 		h.fail(w, r, http.StatusInternalServerError, err)
 		return
@@ -302,6 +336,10 @@ func statusFor(err error) int {
 		return http.StatusRequestEntityTooLarge
 	case errors.Is(err, ErrSignature), errors.Is(err, ErrAppID):
 		return http.StatusForbidden
+	}
+	var lookup *receiveIDError
+	if errors.As(err, &lookup) {
+		return http.StatusInternalServerError // WithReceiveIDFunc failed: let WeChat retry
 	}
 	// ErrDecrypt, ErrSyntax, ErrMissingMsgType, or a body that could not be read.
 	return http.StatusBadRequest

@@ -144,21 +144,21 @@ func TestEncryptJSONDocVector(t *testing.T) {
 	c, err := NewCrypto("AAAAA", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "wxba5fad812f8e6fb9")
 	require.NoError(t, err)
 	c.rand = strings.NewReader("707722b803182950")
-	out, err := c.encryptJSON([]byte(`{"demo_resp":"good luck"}`), "1713424427", "415670741", false)
+	out, err := c.encryptJSON([]byte(`{"demo_resp":"good luck"}`), "1713424427", "415670741", c.appID, false)
 	require.NoError(t, err)
 	assert.Equal(t, `{"Encrypt":"ELGduP2YcVatjqIS+eZbp80MNLoAUWvzzyJxgGzxZO/5sAvd070Bs6qrLARC9nVHm48Y4hyRbtzve1L32tmxSQ==",`+
 		`"MsgSignature":"1b9339964ed2e271e7c7b6ff2b0ef902fc94dea1","TimeStamp":1713424427,"Nonce":"415670741"}`, string(out))
 
 	// A timestamp that is no plain number stays a string.
 	c.rand = strings.NewReader("707722b803182950")
-	out, err = c.encryptJSON([]byte(`{}`), "0123", "n\"1", true)
+	out, err = c.encryptJSON([]byte(`{}`), "0123", "n\"1", c.appID, true)
 	require.NoError(t, err)
 	var env map[string]any
 	require.NoError(t, json.Unmarshal(out, &env))
 	assert.Equal(t, "0123", env["timestamp"])
 	assert.Equal(t, "n\"1", env["nonce"])
 
-	_, err = c.encryptJSON([]byte(`{}`), "1\n", "1", false)
+	_, err = c.encryptJSON([]byte(`{}`), "1\n", "1", c.appID, false)
 	assert.Error(t, err)
 }
 
@@ -192,7 +192,7 @@ func TestHandlerNoReply(t *testing.T) {
 		assert.Equal(t, &responseSummary{200, "", contentTypeText}, send(textMessageXML))
 		// The decision point for what no reply answers.
 		rec.reply = nil
-		h.noReply = func(ev Event) []byte {
+		h.noReply = func(_ *http.Request, ev Event) []byte {
 			if ev.Header().MsgType == "text" {
 				return nil
 			}

@@ -21,9 +21,13 @@ func TestReplyOpenedByOtherLibraries(t *testing.T) {
 	rec.replyFor = textReplier(hostileReply)
 
 	pushes := map[string]func() (string, string){
-		"xml":        func() (string, string) { return safeRequest(t, textMessageXML, "1714112445", "415670741") },
-		"json":       func() (string, string) { return safeJSONRequest(t, textMessageJSON, "Encrypt", "1714112445", "415670741") },
-		"wecom json": func() (string, string) { return safeJSONRequest(t, textMessageJSON, "encrypt", "1714112445", "415670741") },
+		"xml": func() (string, string) { return safeRequest(t, textMessageXML, "1714112445", "415670741") },
+		"json": func() (string, string) {
+			return safeJSONRequest(t, textMessageJSON, "Encrypt", "1714112445", "415670741")
+		},
+		"wecom json": func() (string, string) {
+			return safeJSONRequest(t, textMessageJSON, "encrypt", "1714112445", "415670741")
+		},
 	}
 	for name, push := range pushes {
 		target, body := push()

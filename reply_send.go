@@ -5,6 +5,9 @@ import (
 	"errors"
 	"strings"
 	"unsafe"
+
+	"github.com/wechatevent/wechatevent/internal/elem"
+	"github.com/wechatevent/wechatevent/internal/jsonread"
 )
 
 // How the Handler answers a callback: the reply of fn in the data format of
@@ -15,12 +18,6 @@ const (
 	contentTypeXML  = "application/xml; charset=utf-8"
 	contentTypeJSON = "application/json; charset=utf-8"
 )
-
-// answerSuccess is the default answer to a callback that fn gives no reply:
-// "success". 公众号, 小程序 and 开放平台 document it (or an empty body) as the
-// answer that stops retries, and a WeCom suite's 指令回调 must answer exactly
-// it (developer.work.weixin.qq.com/document/path/97172).
-func answerSuccess(Event) []byte { return []byte("success") }
 
 // replyFormat is the data format of a push, which its reply must follow.
 type replyFormat uint8
@@ -47,27 +44,26 @@ func pushFormat(envelope, plaintext []byte, secure bool) replyFormat {
 // lowerCaseEnvelope reports whether a JSON envelope spells its key
 // "encrypt", as WeCom does, rather than "Encrypt".
 func lowerCaseEnvelope(envelope []byte) bool {
-	r := getJSONReader()
-	defer putJSONReader(r)
-	r.Members = true
-	if r.Read(unsafe.String(unsafe.SliceData(envelope), len(envelope)), jsonLimits) != nil {
+	t := elem.Get()
+	defer elem.Put(t)
+	var kb [8]jsonread.Kind
+	kinds := kb[:0]
+	if jsonread.ReadMembers(t, unsafe.String(unsafe.SliceData(envelope), len(envelope)), &kinds) != nil {
 		return false
 	}
-	for i := 1; i < len(r.Elems); i++ {
-		if e := &r.Elems[i]; e.Parent == 0 && strings.EqualFold(e.Name, "Encrypt") {
-			return e.Name == "encrypt"
+	for i := 1; i < t.Len(); i++ {
+		if t.Elems[i].Parent == 0 && strings.EqualFold(t.Name(i), "Encrypt") {
+			return t.Name(i) == "encrypt"
 		}
 	}
 	return false
 }
 
 // encodeReply returns the body and Content-Type that answer a callback whose
-// function returned reply, in the format of the push; timestamp and nonce
-// are the request's, with which an encrypted reply is signed.
-func (h *Handler) encodeReply(ev Event, reply Reply, format replyFormat, timestamp, nonce string) ([]byte, string, error) {
-	if reply == nil {
-		return h.noReply(ev), contentTypeText, nil
-	}
+// function returned reply, which is not nil, in the format of the push;
+// timestamp and nonce are the request's, with which an encrypted reply is
+// signed, and receiveID the ReceiveId of the callback, which it repeats.
+func (h *Handler) encodeReply(reply Reply, format replyFormat, timestamp, nonce string, receiveID []byte) ([]byte, string, error) {
 	var body []byte
 	var err error
 	if format == formatXML {
@@ -89,10 +85,10 @@ func (h *Handler) encodeReply(ev Event, reply Reply, format replyFormat, timesta
 	case h.crypto == nil:
 		return body, contentTypeJSON, nil
 	case format == formatXML:
-		body, err = h.crypto.Encrypt(body, timestamp, nonce)
+		body, err = h.crypto.encrypt(body, timestamp, nonce, receiveID)
 		return body, contentTypeXML, err
 	}
-	body, err = h.crypto.encryptJSON(body, timestamp, nonce, format == formatJSONLower)
+	body, err = h.crypto.encryptJSON(body, timestamp, nonce, receiveID, format == formatJSONLower)
 	return body, contentTypeJSON, err
 }
 
@@ -110,11 +106,11 @@ var (
 // with TimeStamp a number, as in the doc's example, when it is one. lower
 // spells the keys as WeCom's JSON callbacks do: encrypt, msgsignature,
 // timestamp, nonce.
-func (c *Crypto) encryptJSON(plaintext []byte, timestamp, nonce string, lower bool) ([]byte, error) {
+func (c *Crypto) encryptJSON(plaintext []byte, timestamp, nonce string, receiveID []byte, lower bool) ([]byte, error) {
 	if !printableASCII(timestamp) || !printableASCII(nonce) {
 		return nil, errors.New("wechatevent: reply timestamp and nonce must be printable ASCII")
 	}
-	encrypted, err := c.seal(plaintext)
+	encrypted, err := c.seal(plaintext, receiveID)
 	if err != nil {
 		return nil, err
 	}
