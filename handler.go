@@ -217,6 +217,7 @@ func (h *Handler) serveCallback(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, statusFor(err), err)
 		return
 	}
+	envelope := body
 	var receiveID []byte
 	if h.crypto != nil {
 		if body, receiveID, err = h.decrypt(r, q[0], q[1], q[2], body); err != nil {
@@ -239,7 +240,7 @@ func (h *Handler) serveCallback(w http.ResponseWriter, r *http.Request) {
 		writeText(w, contentTypeText, h.noReply(r, ev))
 		return
 	}
-	answer, contentType, err := h.encodeReply(ev, reply, isJSONBody(body), q[1], q[2], receiveID)
+	answer, contentType, err := h.encodeReply(reply, pushFormat(envelope, body, h.crypto != nil), q[1], q[2], receiveID)
 	if err != nil {
 		h.fail(w, r, http.StatusInternalServerError, err)
 		return
