@@ -153,3 +153,33 @@ func TestHandlerTimestampWindowWithSender(t *testing.T) {
 		})
 	}
 }
+
+// The Handler answers WeChat's URL verification in every mode: the echostr as
+// sent, or for WeCom the plaintext of the encrypted one; with another token
+// or ReceiveId, WeChat would not save the URL.
+func TestHandlerVerifiesURLInEveryMode(t *testing.T) {
+	for _, s := range modeSenders() {
+		t.Run(s.Mode.String(), func(t *testing.T) {
+			noop := func(context.Context, wechatevent.Event) (wechatevent.Reply, error) { return nil, nil }
+			req, echo, err := s.NewVerifyRequest("/wechat")
+			require.NoError(t, err)
+			rec := httptest.NewRecorder()
+			handlerFor(t, s, noop).ServeHTTP(rec, req)
+			assert.NoError(t, wechateventtest.CheckEcho(rec.Code, rec.Body.Bytes(), echo))
+
+			other := *s
+			other.Token = "another-token"
+			rec = httptest.NewRecorder()
+			handlerFor(t, &other, noop).ServeHTTP(rec, req)
+			assert.ErrorIs(t, wechateventtest.CheckEcho(rec.Code, rec.Body.Bytes(), echo), wechateventtest.ErrAnswer)
+
+			if s.Mode == wechateventtest.WeCom {
+				other := *s
+				other.ReceiveID = "ww_another_corp"
+				rec = httptest.NewRecorder()
+				handlerFor(t, &other, noop).ServeHTTP(rec, req)
+				assert.Equal(t, http.StatusForbidden, rec.Code)
+			}
+		})
+	}
+}

@@ -628,3 +628,12 @@ func TestSendToWeComCryptoEndpoint(t *testing.T) {
 	assert.Equal(t, exitFail, r.status)
 	assert.Equal(t, 2, strings.Count(r.stdout, "status 403"), r.stdout)
 }
+
+func TestDecryptCapturedJSONRequest(t *testing.T) {
+	secure := &wechateventtest.Sender{Token: testToken, EncodingAESKey: testAESKey, ReceiveID: testAppID, Mode: wechateventtest.Secure}
+	body := `{"ToUserName":"gh_1","FromUserName":"o_1","CreateTime":1714112445,"MsgType":"event","Event":"CLICK","EventKey":"k"}`
+	url, file := capturedRequest(t, secure, body)
+	r := runCmd("", "decrypt", "-token", testToken, "-aeskey", testAESKey, "-appid", testAppID, "-url", url, file)
+	require.Equal(t, exitOK, r.status, r.stderr)
+	assert.Equal(t, body+"\n", r.stdout)
+}
