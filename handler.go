@@ -4,9 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
-	"net/url"
 	"strconv"
 	"time"
 )
@@ -14,7 +12,8 @@ import (
 // Handler is an http.Handler for a WeChat callback URL. It answers the GET
 // with which WeChat verifies the URL, authenticates every POST, decrypts it
 // in security mode, parses it and passes the typed Event to a function of
-// yours. It is safe for concurrent use.
+// yours, once per callback however often WeChat retries it. It is safe for
+// concurrent use.
 //
 // The mode comes from the configuration only, never from the request: a
 // Handler built with WithSecurityMode requires a valid msg_signature and
@@ -22,32 +21,95 @@ import (
 // downgrade it to plain mode. Without WithSecurityMode it checks the plain
 // signature and parses the body as it comes (plain mode, 明文模式).
 //
+// WeChat retries a callback when it gets no answer within 5 seconds (three
+// times; 视频号小店 up to ten times over hours). With its DedupeStore (by
+// default NewMemoryDedupeStore, shared by all replicas with a store such as
+// redisstore) the Handler calls your function once per callback: a retry
+// that arrives while the first delivery runs waits for its answer, one that
+// arrives later gets the recorded answer, and a delivery whose function
+// failed (an error or a panic) leaves nothing behind, so its retry is handled
+// afresh. Callbacks are told apart by DedupeKey, a digest of the whole
+// authenticated body, so two distinct callbacks are never merged. When the
+// store fails, the Handler delivers all the same (at least once) and reports
+// the store's error through WithErrorLog.
+//
+// Limits, each with its answer:
+//
+//   - a query longer than MaxQuerySize: 414, before it is parsed; only the
+//     parameters needed are read, and each must appear exactly once (403);
+//   - a body longer than the body limit (WithBodyLimit, DefaultBodyLimit):
+//     413, told from Content-Length before reading when it is sent;
+//   - more body bytes in flight across all requests than the in-flight
+//     limit (WithInFlightLimit, DefaultInFlightLimit): 503, before reading;
+//   - a timestamp further from the server's clock than the window
+//     (WithTimestampWindow, DefaultTimestampWindow): 403;
+//   - CallbackDeadline after the request arrived, the body must have been
+//     read (a slower client is cut off with 400), your function's context is
+//     done, and a retry still waiting for the first delivery answers 503.
+//
 // A Handler answers
 //
 //   - 200 with echostr for a GET whose signature is valid;
 //   - 200 with the reply of your function (encrypted in security mode), or
-//     "success" when the function returns none;
+//     "success" when the function returns none; the same bytes to each
+//     retry of the callback;
 //   - 403 when a signature, msg_signature or timestamp is missing, malformed
 //     or wrong, or outside the timestamp window, or when the decrypted AppID
 //     differs; nothing is parsed and your function is not called;
 //   - 400 when an authenticated body is malformed: no single <Encrypt>, bad
-//     ciphertext, XML syntax, no MsgType;
-//   - 413 when the body is longer than MaxBodySize;
+//     ciphertext, XML syntax, no MsgType; or when it could not be read;
+//   - 413, 414 and 503 for the limits above;
 //   - 405 for any method but GET and POST;
 //   - 500 when your function returns an error, so that WeChat retries.
 //
 // Error answers carry only the status text, so that nothing about a key or a
 // plaintext reaches the sender; WithErrorLog receives the cause.
 type Handler struct {
-	token  string
-	crypto *Crypto // nil in plain mode
-	parser *Parser
-	window time.Duration
-	fn     func(context.Context, Event) ([]byte, error)
-	errLog func(r *http.Request, err error)
+	token     string
+	crypto    *Crypto // nil in plain mode
+	receiveID string  // the ReceiveId of security mode, part of DedupeKey
+	parser    *Parser
+	window    time.Duration
+	fn        func(context.Context, Event) ([]byte, error)
+	errLog    func(r *http.Request, err error)
+
+	store     DedupeStore // nil: no dedupe
+	dedupeTTL time.Duration
+	bodyLimit int64
+	inFlight  inFlight
+	deadline  time.Duration // CallbackDeadline, shorter in tests
 
 	now func() time.Time // the clock of the timestamp window
 }
+
+// Limits of the Handler; see Handler for the answer to each.
+const (
+	// MaxQuerySize is the longest query string a Handler reads. The queries
+	// WeChat sends are shorter than 300 bytes; a longer one is refused with
+	// 414 before it is parsed.
+	MaxQuerySize = 1 << 10
+
+	// DefaultBodyLimit is the longest body a Handler reads unless
+	// WithBodyLimit says otherwise. Real callbacks are a few KiB.
+	DefaultBodyLimit = 256 << 10
+
+	// DefaultInFlightLimit bounds the bytes of request bodies that a Handler
+	// holds at once across all requests, unless WithInFlightLimit says
+	// otherwise: 128 bodies at the default body limit, thousands of real
+	// ones.
+	DefaultInFlightLimit = 32 << 20
+
+	// DefaultTimestampWindow is how far a request's timestamp may be from
+	// the server's clock unless WithTimestampWindow says otherwise: enough
+	// for WeChat's retries and ordinary clock skew.
+	DefaultTimestampWindow = 5 * time.Minute
+
+	// CallbackDeadline is how long after a request arrives a Handler gives
+	// up on it, just under the 5 seconds after which WeChat drops the
+	// connection and retries: your function's context carries this
+	// deadline.
+	CallbackDeadline = 4500 * time.Millisecond
+)
 
 // HandlerOption configures a Handler built by NewHandler.
 type HandlerOption func(*handlerConfig)
@@ -57,7 +119,13 @@ type handlerConfig struct {
 	secure        bool
 	parser        *Parser
 	window        time.Duration
+	windowSet     bool
 	errLog        func(*http.Request, error)
+	store         DedupeStore
+	storeSet      bool
+	dedupeTTL     time.Duration
+	bodyLimit     int64
+	inFlightLimit int64
 }
 
 // WithSecurityMode makes the Handler run in security mode (安全模式) or
@@ -79,10 +147,41 @@ func WithParser(p *Parser) HandlerOption {
 // WithTimestampWindow makes the Handler refuse, with 403, any request whose
 // timestamp is more than d away from the server's clock, in the past or the
 // future. The signatures cover the timestamp, so this bounds how long an
-// observed request can be replayed; five minutes leaves room for WeChat's
-// retries and ordinary clock skew. Zero, the default, turns the check off.
+// observed request can be replayed. The default is DefaultTimestampWindow;
+// WithTimestampWindow(0) turns the check off.
 func WithTimestampWindow(d time.Duration) HandlerOption {
-	return func(c *handlerConfig) { c.window = d }
+	return func(c *handlerConfig) { c.window, c.windowSet = d, true }
+}
+
+// WithDedupe makes the Handler record deliveries in store instead of the
+// default NewMemoryDedupeStore, for example a store that all replicas of a
+// service share. WithDedupe(nil) turns deduplication off: every delivery,
+// retries included, then reaches your function.
+func WithDedupe(store DedupeStore) HandlerOption {
+	return func(c *handlerConfig) { c.store, c.storeSet = store, true }
+}
+
+// WithDedupeTTL sets how long the Handler keeps the answer of a delivered
+// callback for its retries; the default is DefaultDedupeTTL. One minute
+// covers the retries of 公众号, 小程序 and WeCom; 视频号小店 retries for
+// about 3.6 hours.
+func WithDedupeTTL(d time.Duration) HandlerOption {
+	return func(c *handlerConfig) { c.dedupeTTL = d }
+}
+
+// WithBodyLimit sets the longest body the Handler reads, in bytes; a longer
+// one is answered 413. The default is DefaultBodyLimit.
+func WithBodyLimit(n int64) HandlerOption {
+	return func(c *handlerConfig) { c.bodyLimit = n }
+}
+
+// WithInFlightLimit sets how many bytes of request bodies the Handler holds
+// at once across all requests; a request that would exceed it is answered
+// 503 before its body is read, and WeChat retries it. A body of unknown
+// length counts as the body limit. The default is DefaultInFlightLimit; n
+// must be at least the body limit.
+func WithInFlightLimit(n int64) HandlerOption {
+	return func(c *handlerConfig) { c.inFlightLimit = n }
 }
 
 // WithErrorLog makes the Handler report why it refused a request or why your
@@ -92,12 +191,16 @@ func WithErrorLog(f func(r *http.Request, err error)) HandlerOption {
 }
 
 // NewHandler returns a Handler for the account's Token that passes each
-// authenticated callback to fn with the request's context. fn returns the
-// reply body to send back (a passive reply message), or nil to answer
-// "success". In security mode the Handler encrypts the reply.
+// authenticated callback to fn with a context derived from the request's,
+// which carries CallbackDeadline and the callback's DedupeKey
+// (DedupeKeyFromContext). fn returns the reply body to send back (a passive
+// reply message), or nil to answer "success". In security mode the Handler
+// encrypts the reply.
 //
-// NewHandler fails when token is empty, fn is nil, or the EncodingAESKey given
-// with WithSecurityMode is unusable (ErrAESKey).
+// NewHandler fails when token is empty, fn is nil, the EncodingAESKey given
+// with WithSecurityMode is unusable (ErrAESKey), or an option is out of
+// range: a negative window, a TTL or limit below 1, an in-flight limit below
+// the body limit.
 func NewHandler(token string, fn func(ctx context.Context, ev Event) (reply []byte, err error), opts ...HandlerOption) (*Handler, error) {
 	if token == "" {
 		return nil, errors.New("wechatevent: empty token")
@@ -105,14 +208,26 @@ func NewHandler(token string, fn func(ctx context.Context, ev Event) (reply []by
 	if fn == nil {
 		return nil, errors.New("wechatevent: nil event function")
 	}
-	var cfg handlerConfig
+	cfg := handlerConfig{
+		window:        DefaultTimestampWindow,
+		dedupeTTL:     DefaultDedupeTTL,
+		bodyLimit:     DefaultBodyLimit,
+		inFlightLimit: DefaultInFlightLimit,
+	}
 	for _, o := range opts {
 		o(&cfg)
 	}
-	if cfg.window < 0 {
-		return nil, errors.New("wechatevent: negative timestamp window")
+	if err := cfg.check(); err != nil {
+		return nil, err
 	}
-	h := &Handler{token: token, parser: cfg.parser, window: cfg.window, fn: fn, errLog: cfg.errLog, now: time.Now}
+	if !cfg.storeSet {
+		cfg.store = NewMemoryDedupeStore()
+	}
+	h := &Handler{
+		token: token, parser: cfg.parser, window: cfg.window, fn: fn, errLog: cfg.errLog,
+		store: cfg.store, dedupeTTL: cfg.dedupeTTL, bodyLimit: cfg.bodyLimit,
+		inFlight: inFlight{limit: cfg.inFlightLimit}, deadline: CallbackDeadline, now: time.Now,
+	}
 	if h.parser == nil {
 		h.parser = defaultParser
 	}
@@ -121,9 +236,23 @@ func NewHandler(token string, fn func(ctx context.Context, ev Event) (reply []by
 		if err != nil {
 			return nil, err
 		}
-		h.crypto = c
+		h.crypto, h.receiveID = c, cfg.appID
 	}
 	return h, nil
+}
+
+func (c *handlerConfig) check() error {
+	switch {
+	case c.window < 0:
+		return errors.New("wechatevent: negative timestamp window")
+	case c.dedupeTTL < time.Millisecond:
+		return errors.New("wechatevent: dedupe TTL below one millisecond")
+	case c.bodyLimit < 1:
+		return errors.New("wechatevent: body limit below 1")
+	case c.inFlightLimit < c.bodyLimit:
+		return errors.New("wechatevent: in-flight limit below the body limit")
+	}
+	return nil
 }
 
 // Refusals of the query parameters.
@@ -155,63 +284,114 @@ func (h *Handler) serveVerify(w http.ResponseWriter, r *http.Request) {
 		err = h.checkPlain(q)
 	}
 	if err != nil {
-		h.fail(w, r, http.StatusForbidden, err)
+		h.fail(w, r, queryStatus(err), err)
 		return
 	}
 	writeText(w, "text/plain; charset=utf-8", []byte(q[3]))
 }
 
-// serveCallback authenticates, parses and dispatches one callback POST.
+// serveCallback authenticates, parses and dispatches one callback POST, in
+// the steps of the functions it calls.
 func (h *Handler) serveCallback(w http.ResponseWriter, r *http.Request) {
-	sigName := "signature"
-	if h.crypto != nil {
-		sigName = "msg_signature"
+	ctx, cancel := context.WithTimeout(r.Context(), h.deadline)
+	defer cancel()
+	deadline, _ := ctx.Deadline()
+
+	q, err := h.callbackQuery(r)
+	if err != nil {
+		h.fail(w, r, queryStatus(err), err)
+		return
 	}
-	q, err := h.query(r, sigName, "timestamp", "nonce")
-	// In plain mode the signature covers no body, so check it before reading
-	// one; in security mode it covers <Encrypt>, which only the body holds.
-	if err == nil && h.crypto == nil {
+	size, err := h.bodySize(r)
+	if err == nil {
+		err = h.inFlight.acquire(size)
+	}
+	if err != nil {
+		h.fail(w, r, statusFor(err), err)
+		return
+	}
+	defer h.inFlight.release(size)
+
+	body, err := h.readBody(w, r, size, deadline)
+	if err == nil {
+		body, err = h.open(q, body)
+	}
+	var ev Event
+	if err == nil {
+		ev, err = h.parser.Parse(body)
+	}
+	if err != nil {
+		h.fail(w, r, statusFor(err), err)
+		return
+	}
+
+	key := DedupeKey(h.receiveID, body)
+	ctx = context.WithValue(ctx, dedupeKeyContext{}, key)
+	ans, err := h.once(ctx, r, key, func(ctx context.Context) (answer, error) {
+		return h.answer(ctx, q, ev)
+	})
+	if err != nil {
+		h.fail(w, r, statusFor(err), err)
+		return
+	}
+	ans.write(w)
+}
+
+// callbackQuery reads the query of a callback POST. In plain mode the
+// signature covers no body, so it is checked here, before a body is read; in
+// security mode it covers <Encrypt>, which only the body holds.
+func (h *Handler) callbackQuery(r *http.Request) ([]string, error) {
+	if h.crypto != nil {
+		return h.query(r, "msg_signature", "timestamp", "nonce")
+	}
+	q, err := h.query(r, "signature", "timestamp", "nonce")
+	if err == nil {
 		err = h.checkPlain(q)
 	}
-	if err != nil {
-		h.fail(w, r, http.StatusForbidden, err)
-		return
-	}
+	return q, err
+}
 
-	body, err := readBody(w, r)
-	if err != nil {
-		h.fail(w, r, statusFor(err), err)
-		return
+// open returns the plaintext of a body read under the query q: the body
+// itself in plain mode, its decrypted <Encrypt> in security mode.
+func (h *Handler) open(q []string, body []byte) ([]byte, error) {
+	if h.crypto == nil {
+		return body, nil
 	}
-	if h.crypto != nil {
-		if body, err = h.crypto.Decrypt(q[0], q[1], q[2], body); err != nil {
-			h.fail(w, r, statusFor(err), err)
-			return
-		}
-	}
-	ev, err := h.parser.Parse(body)
-	if err != nil {
-		h.fail(w, r, statusFor(err), err)
-		return
-	}
+	return h.crypto.Decrypt(q[0], q[1], q[2], body)
+}
 
-	reply, err := h.fn(r.Context(), ev)
+// answer runs your function on ev and encodes what it returns as the
+// answer to the request whose query is q.
+func (h *Handler) answer(ctx context.Context, q []string, ev Event) (answer, error) {
+	reply, err := h.fn(ctx, ev)
 	if err != nil {
-		h.fail(w, r, http.StatusInternalServerError, err)
-		return
+		return answer{}, fnError{err}
 	}
 	if len(reply) == 0 {
-		writeText(w, "text/plain; charset=utf-8", []byte("success"))
-		return
+		return answer{contentType: "text/plain; charset=utf-8", body: []byte("success")}, nil
 	}
 	if h.crypto != nil {
 		if reply, err = h.crypto.Encrypt(reply, q[1], q[2]); err != nil {
-			h.fail(w, r, http.StatusInternalServerError, err)
-			return
+			return answer{}, fnError{err}
 		}
 	}
-	writeText(w, "application/xml; charset=utf-8", reply)
+	return answer{contentType: "application/xml; charset=utf-8", body: reply}, nil
 }
+
+// answer is what the Handler sends back for a callback, and what it records
+// for the callback's retries.
+type answer struct {
+	contentType string
+	body        []byte
+}
+
+func (a answer) write(w http.ResponseWriter) { writeText(w, a.contentType, a.body) }
+
+// fnError marks an error of your function or of encoding its reply: 500.
+type fnError struct{ err error }
+
+func (e fnError) Error() string { return e.err.Error() }
+func (e fnError) Unwrap() error { return e.err }
 
 // query returns the named query parameters, which start with a signature,
 // the timestamp and the nonce, once it has checked the latter two.
@@ -232,24 +412,6 @@ func (h *Handler) checkPlain(q []string) error {
 		return errPlainSignature
 	}
 	return nil
-}
-
-// params returns the named query parameters. Each must appear exactly once:
-// a repeated parameter could be read one way here and another way by a proxy.
-func params(r *http.Request, names ...string) ([]string, error) {
-	q, err := url.ParseQuery(r.URL.RawQuery)
-	if err != nil {
-		return nil, fmt.Errorf("%w: malformed query: %v", ErrSignature, err)
-	}
-	out := make([]string, len(names))
-	for i, name := range names {
-		v := q[name]
-		if len(v) != 1 {
-			return nil, fmt.Errorf("%w: query parameter %s given %d times, want once", ErrSignature, name, len(v))
-		}
-		out[i] = v[0]
-	}
-	return out, nil
 }
 
 // checkFresh requires a timestamp of decimal digits only, as WeChat sends,
@@ -280,30 +442,33 @@ func (h *Handler) checkFresh(ts, nonce string) error {
 	return nil
 }
 
-// readBody reads the request body, at most MaxBodySize bytes.
-func readBody(w http.ResponseWriter, r *http.Request) ([]byte, error) {
-	if r.ContentLength > MaxBodySize {
-		return nil, ErrTooLarge
-	}
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxBodySize))
-	var tooLarge *http.MaxBytesError
-	if errors.As(err, &tooLarge) {
-		return nil, ErrTooLarge
-	}
-	return body, err
-}
-
-// statusFor maps an error of reading, decrypting or parsing a body to the
-// status of the answer.
+// statusFor maps an error of a step of the Handler to the status of the
+// answer.
 func statusFor(err error) int {
+	var fe fnError
 	switch {
+	case errors.As(err, &fe):
+		return http.StatusInternalServerError
 	case errors.Is(err, ErrTooLarge):
 		return http.StatusRequestEntityTooLarge
+	case errors.Is(err, errQueryTooLong):
+		return http.StatusRequestURITooLong
+	case errors.Is(err, errBusy), errors.Is(err, errWaited):
+		return http.StatusServiceUnavailable
 	case errors.Is(err, ErrSignature), errors.Is(err, ErrAppID):
 		return http.StatusForbidden
 	}
 	// ErrDecrypt, ErrSyntax, ErrMissingMsgType, or a body that could not be read.
 	return http.StatusBadRequest
+}
+
+// queryStatus maps an error of reading or checking a query to the status
+// of the answer.
+func queryStatus(err error) int {
+	if errors.Is(err, errQueryTooLong) {
+		return http.StatusRequestURITooLong
+	}
+	return http.StatusForbidden
 }
 
 func (h *Handler) fail(w http.ResponseWriter, r *http.Request, status int, err error) {
