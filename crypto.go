@@ -126,24 +126,60 @@ func NewCrypto(token, encodingAESKey, appID string) (*Crypto, error) {
 // compat mode, is ignored, because no signature covers it. A body that is no
 // well-formed XML is ErrSyntax, one longer than MaxBodySize ErrTooLarge.
 //
+// A body whose first byte after an optional byte order mark and white space
+// is '{' is the JSON envelope {"ToUserName": …, "Encrypt": …} (小程序 and
+// 视频号小店 with the JSON data format; WeCom writes "encrypt"), read as
+// strictly: exactly one "Encrypt" key in any letter case, at the top level,
+// holding a non-empty string; a second one (even a null), one nested deeper,
+// or one holding anything but a string is ErrDecrypt, malformed JSON
+// ErrSyntax. The plaintext is then the callback JSON.
+//
 // The signature is checked in constant time before anything is decrypted
 // (ErrSignature). Then the ciphertext must be base64 without line breaks, a
 // non-empty multiple of 32 bytes, end in PKCS#7 padding of 1 to 32 equal
 // bytes, and carry a message length that fits (all ErrDecrypt); the trailing
 // AppID must equal the configured one exactly (ErrAppID).
 func (c *Crypto) Decrypt(msgSignature, timestamp, nonce string, body []byte) ([]byte, error) {
-	if len(body) > MaxBodySize {
-		return nil, ErrTooLarge
-	}
-	encrypted, err := findEncrypt(body)
+	msg, receiveID, err := c.decrypt(msgSignature, timestamp, nonce, body)
 	if err != nil {
 		return nil, err
 	}
+	if err := c.checkAppID(receiveID); err != nil {
+		return nil, err
+	}
+	return msg, nil
+}
+
+// decrypt does the work of Decrypt but leaves the ReceiveId unchecked: it
+// returns the message and the ReceiveId it ends with, for a caller that
+// accepts more than one.
+func (c *Crypto) decrypt(msgSignature, timestamp, nonce string, body []byte) (msg, receiveID []byte, err error) {
+	if len(body) > MaxBodySize {
+		return nil, nil, ErrTooLarge
+	}
+	find := findEncrypt
+	if isJSON(body) {
+		find = findEncryptJSON
+	}
+	encrypted, err := find(body)
+	if err != nil {
+		return nil, nil, err
+	}
 	if !c.checkMsgSignature(msgSignature, timestamp, nonce, encrypted) {
-		return nil, errMsgSignature
+		return nil, nil, errMsgSignature
 	}
 	return c.open(encrypted)
 }
+
+// checkAppID requires receiveID to be the configured AppID, exactly.
+func (c *Crypto) checkAppID(receiveID []byte) error {
+	if subtle.ConstantTimeCompare(receiveID, c.appID) != 1 {
+		return errAppID
+	}
+	return nil
+}
+
+var errAppID = fmt.Errorf("%w: the message's ReceiveId differs from the configured AppID", ErrAppID)
 
 // errMsgSignature is built once: forged requests, the one failure anybody can
 // cause, cost no allocation to refuse.
@@ -195,55 +231,52 @@ func findEncrypt(body []byte) (string, error) {
 	return nodes[at].text, nil
 }
 
-// open decrypts the base64 text of <Encrypt> and returns the message.
-func (c *Crypto) open(encrypted string) ([]byte, error) {
+// open decrypts the base64 text of <Encrypt> and returns the message and
+// the ReceiveId after it.
+func (c *Crypto) open(encrypted string) (msg, receiveID []byte, err error) {
 	// The base64 decoder skips line breaks; the signature was computed over
 	// the text with them, so refuse them rather than decrypt something else.
 	if strings.IndexByte(encrypted, '\n') >= 0 || strings.IndexByte(encrypted, '\r') >= 0 {
-		return nil, fmt.Errorf("%w: line break in the ciphertext", ErrDecrypt)
+		return nil, nil, fmt.Errorf("%w: line break in the ciphertext", ErrDecrypt)
 	}
 	buf := make([]byte, b64.DecodedLen(len(encrypted)))
 	n, err := b64.Decode(buf, []byte(encrypted))
 	if err != nil {
-		return nil, fmt.Errorf("%w: ciphertext is not base64", ErrDecrypt)
+		return nil, nil, fmt.Errorf("%w: ciphertext is not base64", ErrDecrypt)
 	}
 	buf = buf[:n]
 	if len(buf) == 0 || len(buf)%padBlock != 0 {
-		return nil, fmt.Errorf("%w: ciphertext of %d bytes is no multiple of %d", ErrDecrypt, len(buf), padBlock)
+		return nil, nil, fmt.Errorf("%w: ciphertext of %d bytes is no multiple of %d", ErrDecrypt, len(buf), padBlock)
 	}
 	cipher.NewCBCDecrypter(c.block, c.iv[:]).CryptBlocks(buf, buf)
-	return c.unpack(buf)
+	return unpack(buf)
 }
 
 // unpack checks the padding and layout of a decrypted buffer and returns the
-// message inside it.
-func (c *Crypto) unpack(buf []byte) ([]byte, error) {
+// message inside it and the ReceiveId after it.
+func unpack(buf []byte) (msg, receiveID []byte, err error) {
 	pad := int(buf[len(buf)-1])
 	if pad < 1 || pad > padBlock || pad > len(buf) {
-		return nil, fmt.Errorf("%w: padding byte %d out of range", ErrDecrypt, pad)
+		return nil, nil, fmt.Errorf("%w: padding byte %d out of range", ErrDecrypt, pad)
 	}
 	same := 1
 	for _, b := range buf[len(buf)-pad:] {
 		same &= subtle.ConstantTimeByteEq(b, byte(pad))
 	}
 	if same != 1 {
-		return nil, fmt.Errorf("%w: padding bytes differ", ErrDecrypt)
+		return nil, nil, fmt.Errorf("%w: padding bytes differ", ErrDecrypt)
 	}
 	buf = buf[:len(buf)-pad]
 	if len(buf) < randomLen+lenFieldLen {
-		return nil, fmt.Errorf("%w: plaintext shorter than its header", ErrDecrypt)
+		return nil, nil, fmt.Errorf("%w: plaintext shorter than its header", ErrDecrypt)
 	}
 	rest := buf[randomLen+lenFieldLen:]
 	// Compare in 64 bits: a length near 2^32 must not wrap around.
 	msgLen := uint64(binary.BigEndian.Uint32(buf[randomLen:]))
 	if msgLen > uint64(len(rest)) {
-		return nil, fmt.Errorf("%w: message length %d exceeds the %d bytes left", ErrDecrypt, msgLen, len(rest))
+		return nil, nil, fmt.Errorf("%w: message length %d exceeds the %d bytes left", ErrDecrypt, msgLen, len(rest))
 	}
-	msg, receiveID := rest[:msgLen:msgLen], rest[msgLen:]
-	if subtle.ConstantTimeCompare(receiveID, c.appID) != 1 {
-		return nil, fmt.Errorf("%w: the message's ReceiveId differs from the configured AppID", ErrAppID)
-	}
-	return msg, nil
+	return rest[:msgLen:msgLen], rest[msgLen:], nil
 }
 
 // Encrypt builds the encrypted reply envelope
@@ -254,10 +287,16 @@ func (c *Crypto) unpack(buf []byte) ([]byte, error) {
 // parser would change control characters such as CR, and the signature with
 // them.
 func (c *Crypto) Encrypt(plaintext []byte, timestamp, nonce string) ([]byte, error) {
+	return c.encrypt(plaintext, timestamp, nonce, c.appID)
+}
+
+// encrypt does the work of Encrypt with the ReceiveId given, which a reply
+// repeats from the callback it answers.
+func (c *Crypto) encrypt(plaintext []byte, timestamp, nonce string, receiveID []byte) ([]byte, error) {
 	if !printableASCII(timestamp) || !printableASCII(nonce) {
 		return nil, errors.New("wechatevent: reply timestamp and nonce must be printable ASCII")
 	}
-	encrypted, err := c.seal(plaintext)
+	encrypted, err := c.seal(plaintext, receiveID)
 	if err != nil {
 		return nil, err
 	}
@@ -277,12 +316,31 @@ func (c *Crypto) Encrypt(plaintext []byte, timestamp, nonce string) ([]byte, err
 	return out, nil
 }
 
+// Seal encrypts msg the way WeChat encrypts what it sends, for the Crypto's
+// ReceiveId (the appID of NewCrypto) and with a fresh random prefix, and signs
+// it with timestamp and nonce. encrypted is the base64 text that goes into
+// <Encrypt> of a callback envelope (or, for WeCom's URL verification, into
+// the echostr parameter); msgSignature is sha1(sort(token, timestamp, nonce,
+// encrypted)) in lower-case hex, the msg_signature that goes with it.
+//
+// Seal is the lower half of Encrypt, for code that plays WeChat's side, such
+// as the wechateventtest package; an endpoint needs Decrypt and Encrypt only.
+func (c *Crypto) Seal(msg []byte, timestamp, nonce string) (encrypted, msgSignature string, err error) {
+	encrypted, err = c.seal(msg, c.appID)
+	if err != nil {
+		return "", "", err
+	}
+	var sig [2 * sha1.Size]byte
+	sign(&sig, c.token, timestamp, nonce, encrypted)
+	return encrypted, string(sig[:]), nil
+}
+
 // seal encrypts one message and returns the base64 text for <Encrypt>.
-func (c *Crypto) seal(msg []byte) (string, error) {
+func (c *Crypto) seal(msg, receiveID []byte) (string, error) {
 	if uint64(len(msg)) > math.MaxUint32 {
 		return "", fmt.Errorf("wechatevent: reply of %d bytes is too long to encrypt", len(msg))
 	}
-	size := randomLen + lenFieldLen + len(msg) + len(c.appID)
+	size := randomLen + lenFieldLen + len(msg) + len(receiveID)
 	pad := padBlock - size%padBlock
 	buf := make([]byte, size+pad)
 	r := c.rand
@@ -294,7 +352,7 @@ func (c *Crypto) seal(msg []byte) (string, error) {
 	}
 	binary.BigEndian.PutUint32(buf[randomLen:], uint32(len(msg)))
 	n := copy(buf[randomLen+lenFieldLen:], msg)
-	copy(buf[randomLen+lenFieldLen+n:], c.appID)
+	copy(buf[randomLen+lenFieldLen+n:], receiveID)
 	for i := size; i < len(buf); i++ {
 		buf[i] = byte(pad)
 	}

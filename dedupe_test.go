@@ -74,15 +74,15 @@ type dedupeHandler struct {
 	*Handler
 	mu     sync.Mutex
 	calls  map[string]int
-	reply  func(ctx context.Context, ev Event) ([]byte, error)
+	reply  func(ctx context.Context, ev Event) (Reply, error)
 	logged []error
 }
 
 func newDedupeHandler(t *testing.T, opts ...HandlerOption) *dedupeHandler {
 	t.Helper()
 	d := &dedupeHandler{calls: map[string]int{}}
-	d.reply = func(context.Context, Event) ([]byte, error) { return nil, nil }
-	h, err := NewHandler(testToken, func(ctx context.Context, ev Event) ([]byte, error) {
+	d.reply = func(context.Context, Event) (Reply, error) { return nil, nil }
+	h, err := NewHandler(testToken, func(ctx context.Context, ev Event) (Reply, error) {
 		d.mu.Lock()
 		d.calls[DedupeKeyFromContext(ctx)]++
 		reply := d.reply
@@ -138,9 +138,9 @@ func TestHandlerSameSecondCallbacksAllDelivered(t *testing.T) {
 func TestHandlerDedupeRetryAfter(t *testing.T) {
 	d := newDedupeHandler(t)
 	n := 0
-	d.reply = func(context.Context, Event) ([]byte, error) {
+	d.reply = func(context.Context, Event) (Reply, error) {
 		n++
-		return []byte(fmt.Sprintf("<xml><Content>reply %d</Content></xml>", n)), nil
+		return RawReply(fmt.Sprintf("<xml><Content>reply %d</Content></xml>", n)), nil
 	}
 	for i := 0; i < 4; i++ {
 		code, answer := d.post(subscribeByQR, fmt.Sprint(i))
@@ -154,10 +154,10 @@ func TestHandlerDedupeRetryAfter(t *testing.T) {
 func TestHandlerDedupeRetryWhilePending(t *testing.T) {
 	d := newDedupeHandler(t)
 	started, finish := make(chan struct{}), make(chan struct{})
-	d.reply = func(context.Context, Event) ([]byte, error) {
+	d.reply = func(context.Context, Event) (Reply, error) {
 		close(started)
 		<-finish
-		return []byte("<xml><Content>slow</Content></xml>"), nil
+		return RawReply("<xml><Content>slow</Content></xml>"), nil
 	}
 	var wg sync.WaitGroup
 	answers := make([]string, 3)
@@ -195,10 +195,10 @@ func TestHandlerDedupeRetryWhilePending(t *testing.T) {
 func TestHandlerDedupeFailedDeliveryIsRetried(t *testing.T) {
 	t.Run("error", func(t *testing.T) {
 		d := newDedupeHandler(t)
-		d.reply = func(context.Context, Event) ([]byte, error) { return nil, errors.New("database down") }
+		d.reply = func(context.Context, Event) (Reply, error) { return nil, errors.New("database down") }
 		code, _ := d.post(subscribeByQR, "1")
 		assert.Equal(t, http.StatusInternalServerError, code)
-		d.reply = func(context.Context, Event) ([]byte, error) { return nil, nil }
+		d.reply = func(context.Context, Event) (Reply, error) { return nil, nil }
 		code, answer := d.post(subscribeByQR, "2")
 		assert.Equal(t, http.StatusOK, code)
 		assert.Equal(t, "success", answer)
@@ -209,9 +209,9 @@ func TestHandlerDedupeFailedDeliveryIsRetried(t *testing.T) {
 	})
 	t.Run("panic", func(t *testing.T) {
 		d := newDedupeHandler(t)
-		d.reply = func(context.Context, Event) ([]byte, error) { panic("bug") }
+		d.reply = func(context.Context, Event) (Reply, error) { panic("bug") }
 		assert.PanicsWithValue(t, "bug", func() { d.post(subscribeByQR, "1") }, "the panic reaches net/http")
-		d.reply = func(context.Context, Event) ([]byte, error) { return nil, nil }
+		d.reply = func(context.Context, Event) (Reply, error) { return nil, nil }
 		code, _ := d.post(subscribeByQR, "2")
 		assert.Equal(t, http.StatusOK, code)
 		assert.Equal(t, 2, d.callsOf(subscribeByQR))
@@ -220,7 +220,7 @@ func TestHandlerDedupeFailedDeliveryIsRetried(t *testing.T) {
 		d := newDedupeHandler(t)
 		d.deadline = 20 * time.Millisecond
 		var deadlines []time.Time
-		d.reply = func(ctx context.Context, _ Event) ([]byte, error) {
+		d.reply = func(ctx context.Context, _ Event) (Reply, error) {
 			dl, ok := ctx.Deadline()
 			require.True(t, ok, "fn's context has a deadline")
 			deadlines = append(deadlines, dl)
@@ -232,7 +232,7 @@ func TestHandlerDedupeFailedDeliveryIsRetried(t *testing.T) {
 		errs := d.errors()
 		require.NotEmpty(t, errs)
 		assert.ErrorIs(t, errs[len(errs)-1], context.DeadlineExceeded)
-		d.reply = func(context.Context, Event) ([]byte, error) { return nil, nil }
+		d.reply = func(context.Context, Event) (Reply, error) { return nil, nil }
 		code, _ = d.post(subscribeByQR, "2")
 		assert.Equal(t, http.StatusOK, code)
 		assert.Equal(t, 2, d.callsOf(subscribeByQR))
@@ -242,7 +242,7 @@ func TestHandlerDedupeFailedDeliveryIsRetried(t *testing.T) {
 func TestHandlerDefaultDeadline(t *testing.T) {
 	d := newDedupeHandler(t)
 	var left time.Duration
-	d.reply = func(ctx context.Context, _ Event) ([]byte, error) {
+	d.reply = func(ctx context.Context, _ Event) (Reply, error) {
 		dl, ok := ctx.Deadline()
 		require.True(t, ok)
 		left = time.Until(dl)
@@ -323,8 +323,8 @@ func TestHandlerDedupeOff(t *testing.T) {
 // gets the same bytes, and nothing in the store is plaintext.
 func TestHandlerDedupeSecurityMode(t *testing.T) {
 	d := newDedupeHandler(t, WithSecurityMode(testAESKey, testAppID))
-	d.reply = func(context.Context, Event) ([]byte, error) {
-		return []byte("<xml><Content><![CDATA[欢迎]]></Content></xml>"), nil
+	d.reply = func(context.Context, Event) (Reply, error) {
+		return RawReply("<xml><Content><![CDATA[欢迎]]></Content></xml>"), nil
 	}
 	var first string
 	for i := 0; i < 3; i++ {
@@ -348,7 +348,7 @@ func TestHandlerDedupeSecurityMode(t *testing.T) {
 }
 
 func TestNewHandlerDedupeOptions(t *testing.T) {
-	fn := func(context.Context, Event) ([]byte, error) { return nil, nil }
+	fn := func(context.Context, Event) (Reply, error) { return nil, nil }
 	h, err := NewHandler(testToken, fn)
 	require.NoError(t, err)
 	assert.IsType(t, &memoryDedupeStore{}, h.store, "the default store")

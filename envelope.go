@@ -28,6 +28,12 @@ type Envelope struct {
 	// MsgID is the 64-bit message ID, read from <MsgId> (ordinary messages)
 	// or <MsgID> (the job-finish events); 0 when absent or not a number.
 	MsgID int64 `xml:"MsgId" alias:"MsgID"`
+
+	// AgentID is the WeCom (企业微信) app that received the callback, from
+	// <AgentID> (or <AgentId>, as share_agent_change spells it); 0 when
+	// absent, empty (suite pushes send it empty) or not a number, and on
+	// every other platform.
+	AgentID int64 `xml:"AgentID" alias:"AgentId"`
 }
 
 // Event is a parsed callback. Every typed value of this package and every

@@ -11,6 +11,9 @@ var (
 	// ErrSyntax means the body is not well-formed XML: no root element,
 	// unclosed or mismatched tags, truncated input, a malformed tag, CDATA
 	// section, comment or reference, or a body beyond the scanner's limits.
+	// For a JSON body it means malformed JSON: truncated, a trailing comma, a
+	// second value, a top-level value that is no object, or a body beyond
+	// the same limits.
 	ErrSyntax = errors.New("wechatevent: XML syntax error")
 
 	// ErrMissingMsgType means a well-formed body has neither a MsgType nor
@@ -40,12 +43,19 @@ var (
 	// when one whose claim had expired came to record its answer: the
 	// callback may have reached the function twice.
 	ErrClaimLost = errors.New("wechatevent: dedupe claim lost to another delivery")
+
+	// ErrReply means a passive reply is one WeChat would refuse, such as a
+	// news reply without articles or an image reply without a media ID.
+	ErrReply = errors.New("wechatevent: reply WeChat would refuse")
 )
 
-// SyntaxError describes malformed XML. It matches ErrSyntax with errors.Is.
+// SyntaxError describes a malformed XML or JSON body. It matches ErrSyntax
+// with errors.Is.
 type SyntaxError struct {
 	Offset int    // byte offset in the body where the problem was found
 	Msg    string // what is wrong there
+
+	json bool // the body was read as JSON
 }
 
 func syntaxError(offset int, msg string) *SyntaxError {
@@ -54,7 +64,11 @@ func syntaxError(offset int, msg string) *SyntaxError {
 
 // Error reports the problem and its byte offset.
 func (e *SyntaxError) Error() string {
-	return "wechatevent: XML syntax error at offset " + strconv.Itoa(e.Offset) + ": " + e.Msg
+	format := "XML"
+	if e.json {
+		format = "JSON"
+	}
+	return "wechatevent: " + format + " syntax error at offset " + strconv.Itoa(e.Offset) + ": " + e.Msg
 }
 
 // Unwrap returns ErrSyntax, so errors.Is(err, ErrSyntax) holds.

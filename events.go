@@ -84,6 +84,7 @@ type LocationEvent struct {
 	Latitude  float64 `xml:"Latitude"`  // degrees
 	Longitude float64 `xml:"Longitude"` // degrees
 	Precision float64 `xml:"Precision"` // accuracy of the position
+	AppType   string  `xml:"AppType"`   // WeCom: "wxwork" when reported by the WeCom client; empty for the 公众号
 }
 
 // ClickEvent is sent when a user taps a menu button of type click.
@@ -230,6 +231,7 @@ type LocationSelectEvent struct {
 	Scale     int     `xml:"SendLocationInfo>Scale"`      // map zoom level
 	Label     string  `xml:"SendLocationInfo>Label"`      // address text, kept exactly
 	Poiname   string  `xml:"SendLocationInfo>Poiname"`    // the 朋友圈 POI name; often empty
+	AppType   string  `xml:"AppType"`                     // WeCom: "wxwork" when sent from the WeCom client; empty for the 公众号
 }
 
 // QualificationVerifySuccessEvent is sent when the account's qualification
@@ -339,30 +341,30 @@ type UserScanProductVerifyActionEvent struct {
 
 // seedEvents registers the events of the seed documents.
 var seedEvents = []builtin{
-	{nsEvent, "subscribe", func() Event { return new(SubscribeEvent) }},
-	{nsEvent, keySubscribeScan, func() Event { return new(SubscribeScanEvent) }},
-	{nsEvent, keySubscribeScanProduct, func() Event { return new(SubscribeScanProductEvent) }},
-	{nsEvent, "unsubscribe", func() Event { return new(UnsubscribeEvent) }},
-	{nsEvent, "SCAN", func() Event { return new(ScanEvent) }},
-	{nsEvent, "LOCATION", func() Event { return new(LocationEvent) }},
-	{nsEvent, "CLICK", func() Event { return new(ClickEvent) }},
-	{nsEvent, "VIEW", func() Event { return new(ViewEvent) }},
-	{nsEvent, "MASSSENDJOBFINISH", func() Event { return new(MassSendJobFinishEvent) }},
-	{nsEvent, "TEMPLATESENDJOBFINISH", func() Event { return new(TemplateSendJobFinishEvent) }},
-	{nsEvent, "scancode_push", func() Event { return new(ScanCodePushEvent) }},
-	{nsEvent, "scancode_waitmsg", func() Event { return new(ScanCodeWaitMsgEvent) }},
-	{nsEvent, "pic_sysphoto", func() Event { return new(PicSysPhotoEvent) }},
-	{nsEvent, "pic_photo_or_album", func() Event { return new(PicPhotoOrAlbumEvent) }},
-	{nsEvent, "pic_weixin", func() Event { return new(PicWeChatEvent) }},
-	{nsEvent, "location_select", func() Event { return new(LocationSelectEvent) }},
-	{nsEvent, "qualification_verify_success", func() Event { return new(QualificationVerifySuccessEvent) }},
-	{nsEvent, "qualification_verify_fail", func() Event { return new(QualificationVerifyFailEvent) }},
-	{nsEvent, "naming_verify_success", func() Event { return new(NamingVerifySuccessEvent) }},
-	{nsEvent, "naming_verify_fail", func() Event { return new(NamingVerifyFailEvent) }},
-	{nsEvent, "annual_renew", func() Event { return new(AnnualRenewEvent) }},
-	{nsEvent, "verify_expired", func() Event { return new(VerifyExpiredEvent) }},
-	{nsEvent, "user_scan_product", func() Event { return new(UserScanProductEvent) }},
-	{nsEvent, "user_scan_product_enter_session", func() Event { return new(UserScanProductEnterSessionEvent) }},
-	{nsEvent, "user_scan_product_async", func() Event { return new(UserScanProductAsyncEvent) }},
-	{nsEvent, "user_scan_product_verify_action", func() Event { return new(UserScanProductVerifyActionEvent) }},
+	{nsEvent, "subscribe", newOf[SubscribeEvent]},
+	{nsEvent, keySubscribeScan, newOf[SubscribeScanEvent]},
+	{nsEvent, keySubscribeScanProduct, newOf[SubscribeScanProductEvent]},
+	{nsEvent, "unsubscribe", newOf[UnsubscribeEvent]},
+	{nsEvent, "SCAN", newOf[ScanEvent]},
+	{nsEvent, "LOCATION", newOf[LocationEvent]},
+	{nsEvent, "CLICK", newOf[ClickEvent]},
+	{nsEvent, "VIEW", newOf[ViewEvent]},
+	{nsEvent, "MASSSENDJOBFINISH", newOf[MassSendJobFinishEvent]},
+	{nsEvent, "TEMPLATESENDJOBFINISH", newOf[TemplateSendJobFinishEvent]},
+	{nsEvent, "scancode_push", newOf[ScanCodePushEvent]},
+	{nsEvent, "scancode_waitmsg", newOf[ScanCodeWaitMsgEvent]},
+	{nsEvent, "pic_sysphoto", newOf[PicSysPhotoEvent]},
+	{nsEvent, "pic_photo_or_album", newOf[PicPhotoOrAlbumEvent]},
+	{nsEvent, "pic_weixin", newOf[PicWeChatEvent]},
+	{nsEvent, "location_select", newOf[LocationSelectEvent]},
+	{nsEvent, "qualification_verify_success", newOf[QualificationVerifySuccessEvent]},
+	{nsEvent, "qualification_verify_fail", newOf[QualificationVerifyFailEvent]},
+	{nsEvent, "naming_verify_success", newOf[NamingVerifySuccessEvent]},
+	{nsEvent, "naming_verify_fail", newOf[NamingVerifyFailEvent]},
+	{nsEvent, "annual_renew", newOf[AnnualRenewEvent]},
+	{nsEvent, "verify_expired", newOf[VerifyExpiredEvent]},
+	{nsEvent, "user_scan_product", newOf[UserScanProductEvent]},
+	{nsEvent, "user_scan_product_enter_session", newOf[UserScanProductEnterSessionEvent]},
+	{nsEvent, "user_scan_product_async", newOf[UserScanProductAsyncEvent]},
+	{nsEvent, "user_scan_product_verify_action", newOf[UserScanProductVerifyActionEvent]},
 }

@@ -12,5 +12,5 @@ type ViewMiniProgramEvent struct {
 
 // menuEvents registers the menu events beyond the seed documents.
 var menuEvents = []builtin{
-	{nsEvent, "view_miniprogram", func() Event { return new(ViewMiniProgramEvent) }},
+	{nsEvent, "view_miniprogram", newOf[ViewMiniProgramEvent]},
 }

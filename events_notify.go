@@ -84,9 +84,9 @@ type SubscribeMsgSentItem struct {
 
 // notifyEvents registers the publish and subscription-notice events.
 var notifyEvents = []builtin{
-	{nsEvent, "PUBLISHJOBFINISH", func() Event { return new(PublishJobFinishEvent) }},
-	{nsEvent, "FREEPUBLISHJOBFINISH", func() Event { return new(PublishJobFinishEvent) }},
-	{nsEvent, "subscribe_msg_popup_event", func() Event { return new(SubscribeMsgPopupEvent) }},
-	{nsEvent, "subscribe_msg_change_event", func() Event { return new(SubscribeMsgChangeEvent) }},
-	{nsEvent, "subscribe_msg_sent_event", func() Event { return new(SubscribeMsgSentEvent) }},
+	{nsEvent, "PUBLISHJOBFINISH", newOf[PublishJobFinishEvent]},
+	{nsEvent, "FREEPUBLISHJOBFINISH", newOf[PublishJobFinishEvent]},
+	{nsEvent, "subscribe_msg_popup_event", newOf[SubscribeMsgPopupEvent]},
+	{nsEvent, "subscribe_msg_change_event", newOf[SubscribeMsgChangeEvent]},
+	{nsEvent, "subscribe_msg_sent_event", newOf[SubscribeMsgSentEvent]},
 }

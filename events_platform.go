@@ -184,15 +184,15 @@ type NotifyApplyIcpfilingResultEvent struct {
 
 // platformPushes registers the 开放平台 InfoType pushes.
 var platformPushes = []builtin{
-	{nsInfo, "component_verify_ticket", func() Event { return new(ComponentVerifyTicketEvent) }},
-	{nsInfo, "authorized", func() Event { return new(AuthorizedEvent) }},
-	{nsInfo, "unauthorized", func() Event { return new(UnauthorizedEvent) }},
-	{nsInfo, "updateauthorized", func() Event { return new(UpdateAuthorizedEvent) }},
-	{nsInfo, "notify_third_fasteregister", func() Event { return new(NotifyThirdFastRegisterEvent) }},
-	{nsInfo, "notify_third_fastregisterbetaapp", func() Event { return new(NotifyThirdFastRegisterBetaAppEvent) }},
-	{nsInfo, "notify_third_fastverifybetaapp", func() Event { return new(NotifyThirdFastVerifyBetaAppEvent) }},
-	{nsInfo, "notify_3rd_wxa_auth", func() Event { return new(Notify3rdWxaAuthEvent) }},
-	{nsInfo, "notify_3rd_wxa_wxverify", func() Event { return new(Notify3rdWxaWxverifyEvent) }},
-	{nsInfo, "notify_icpfiling_verify_result", func() Event { return new(NotifyIcpfilingVerifyResultEvent) }},
-	{nsInfo, "notify_apply_icpfiling_result", func() Event { return new(NotifyApplyIcpfilingResultEvent) }},
+	{nsInfo, "component_verify_ticket", newOf[ComponentVerifyTicketEvent]},
+	{nsInfo, "authorized", newOf[AuthorizedEvent]},
+	{nsInfo, "unauthorized", newOf[UnauthorizedEvent]},
+	{nsInfo, "updateauthorized", newOf[UpdateAuthorizedEvent]},
+	{nsInfo, "notify_third_fasteregister", newOf[NotifyThirdFastRegisterEvent]},
+	{nsInfo, "notify_third_fastregisterbetaapp", newOf[NotifyThirdFastRegisterBetaAppEvent]},
+	{nsInfo, "notify_third_fastverifybetaapp", newOf[NotifyThirdFastVerifyBetaAppEvent]},
+	{nsInfo, "notify_3rd_wxa_auth", newOf[Notify3rdWxaAuthEvent]},
+	{nsInfo, "notify_3rd_wxa_wxverify", newOf[Notify3rdWxaWxverifyEvent]},
+	{nsInfo, "notify_icpfiling_verify_result", newOf[NotifyIcpfilingVerifyResultEvent]},
+	{nsInfo, "notify_apply_icpfiling_result", newOf[NotifyApplyIcpfilingResultEvent]},
 }

@@ -24,7 +24,7 @@ func ExampleNewHandler() {
 		aesKey = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" // EncodingAESKey
 		appID  = "wx134c8103faa5a59e"
 	)
-	h, err := wechatevent.NewHandler(token, func(ctx context.Context, ev wechatevent.Event) ([]byte, error) {
+	h, err := wechatevent.NewHandler(token, func(ctx context.Context, ev wechatevent.Event) (wechatevent.Reply, error) {
 		switch e := ev.(type) {
 		case *wechatevent.SubscribeScanEvent:
 			fmt.Printf("%s followed from QR scene %s\n", e.FromUserName, e.SceneID)

@@ -49,29 +49,42 @@ import (
 //
 // A Handler answers
 //
-//   - 200 with echostr for a GET whose signature is valid;
-//   - 200 with the reply of your function (encrypted in security mode), or
-//     "success" when the function returns none; the same bytes to each
-//     retry of the callback;
+//   - 200 with echostr for a GET whose plain signature is valid, and with the
+//     decrypted echostr, exactly, for a GET with msg_signature (WeCom) in
+//     security mode (see Crypto.VerifyURL);
+//   - 200 with the reply of your function, in the data format of the push
+//     (XML or JSON) and encrypted in security mode for the ReceiveId of the
+//     callback, or, when it returns none, the answer WeChat documents for
+//     "no reply": an empty body to a WeCom callback with a MsgType,
+//     "success" to everything else; the same bytes to each retry of the
+//     callback;
 //   - 403 when a signature, msg_signature or timestamp is missing, malformed
-//     or wrong, or outside the timestamp window, or when the decrypted AppID
-//     differs; nothing is parsed and your function is not called;
+//     or wrong, or outside the timestamp window, or when the decrypted
+//     ReceiveId (AppID, CorpID, SuiteID) is not accepted; nothing is parsed
+//     and your function is not called;
 //   - 400 when an authenticated body is malformed: no single <Encrypt>, bad
 //     ciphertext, XML syntax, no MsgType; or when it could not be read;
 //   - 413, 414 and 503 for the limits above;
 //   - 405 for any method but GET and POST;
-//   - 500 when your function returns an error, so that WeChat retries.
+//   - 500 when your function returns an error, or WithReceiveIDFunc does,
+//     so that WeChat retries.
 //
 // Error answers carry only the status text, so that nothing about a key or a
 // plaintext reaches the sender; WithErrorLog receives the cause.
 type Handler struct {
-	token     string
-	crypto    *Crypto // nil in plain mode
-	receiveID string  // the ReceiveId of security mode, part of DedupeKey
-	parser    *Parser
-	window    time.Duration
-	fn        func(context.Context, Event) ([]byte, error)
-	errLog    func(r *http.Request, err error)
+	token  string
+	crypto *Crypto // nil in plain mode
+	parser *Parser
+	window time.Duration
+	fn     func(context.Context, Event) (Reply, error)
+	errLog func(r *http.Request, err error)
+
+	// noReply is the answer to a callback that fn gives no reply.
+	noReply func(r *http.Request, ev Event) []byte
+
+	// ReceiveIds accepted besides the appID of the Crypto (WeCom suites).
+	receiveIDs map[string]struct{}
+	acceptID   func(r *http.Request, receiveID string) (bool, error)
 
 	store     DedupeStore // nil: no dedupe
 	dedupeTTL time.Duration
@@ -119,8 +132,10 @@ type handlerConfig struct {
 	secure        bool
 	parser        *Parser
 	window        time.Duration
-	windowSet     bool
 	errLog        func(*http.Request, error)
+	receiveIDs    map[string]struct{}
+	acceptID      func(*http.Request, string) (bool, error)
+	windowSet     bool
 	store         DedupeStore
 	storeSet      bool
 	dedupeTTL     time.Duration
@@ -131,7 +146,10 @@ type handlerConfig struct {
 // WithSecurityMode makes the Handler run in security mode (安全模式) or
 // compat mode (兼容模式) with the account's EncodingAESKey and AppID (see
 // NewCrypto): every POST must carry a valid msg_signature and is decrypted,
-// and replies are encrypted.
+// and replies are encrypted. WeCom (企业微信) always runs in it: appID is
+// then the ReceiveId, the CorpID of a self-built app or the SuiteID of a
+// suite, "" for an app of a person or the AI bot; WithReceiveIDs and
+// WithReceiveIDFunc accept more.
 func WithSecurityMode(encodingAESKey, appID string) HandlerOption {
 	return func(c *handlerConfig) {
 		c.aesKey, c.appID, c.secure = encodingAESKey, appID, true
@@ -193,15 +211,16 @@ func WithErrorLog(f func(r *http.Request, err error)) HandlerOption {
 // NewHandler returns a Handler for the account's Token that passes each
 // authenticated callback to fn with a context derived from the request's,
 // which carries CallbackDeadline and the callback's DedupeKey
-// (DedupeKeyFromContext). fn returns the reply body to send back (a passive
-// reply message), or nil to answer "success". In security mode the Handler
-// encrypts the reply.
+// (DedupeKeyFromContext). fn returns the passive reply to send back, such as
+// NewTextReply(ev, "hi"), or nil for no reply, which answers "success". The
+// Handler writes the reply as XML for an XML push and as JSON for a JSON
+// push, and encrypts it in security mode.
 //
 // NewHandler fails when token is empty, fn is nil, the EncodingAESKey given
 // with WithSecurityMode is unusable (ErrAESKey), or an option is out of
 // range: a negative window, a TTL or limit below 1, an in-flight limit below
 // the body limit.
-func NewHandler(token string, fn func(ctx context.Context, ev Event) (reply []byte, err error), opts ...HandlerOption) (*Handler, error) {
+func NewHandler(token string, fn func(ctx context.Context, ev Event) (Reply, error), opts ...HandlerOption) (*Handler, error) {
 	if token == "" {
 		return nil, errors.New("wechatevent: empty token")
 	}
@@ -220,14 +239,16 @@ func NewHandler(token string, fn func(ctx context.Context, ev Event) (reply []by
 	if err := cfg.check(); err != nil {
 		return nil, err
 	}
+	if !cfg.secure && (cfg.receiveIDs != nil || cfg.acceptID != nil) {
+		return nil, errReceiveIDNeedsKey
+	}
 	if !cfg.storeSet {
 		cfg.store = NewMemoryDedupeStore()
 	}
-	h := &Handler{
-		token: token, parser: cfg.parser, window: cfg.window, fn: fn, errLog: cfg.errLog,
+	h := &Handler{token: token, parser: cfg.parser, window: cfg.window, fn: fn, errLog: cfg.errLog,
+		noReply: noReplyAnswer, receiveIDs: cfg.receiveIDs, acceptID: cfg.acceptID,
 		store: cfg.store, dedupeTTL: cfg.dedupeTTL, bodyLimit: cfg.bodyLimit,
-		inFlight: inFlight{limit: cfg.inFlightLimit}, deadline: CallbackDeadline, now: time.Now,
-	}
+		inFlight: inFlight{limit: cfg.inFlightLimit}, deadline: CallbackDeadline, now: time.Now}
 	if h.parser == nil {
 		h.parser = defaultParser
 	}
@@ -236,7 +257,7 @@ func NewHandler(token string, fn func(ctx context.Context, ev Event) (reply []by
 		if err != nil {
 			return nil, err
 		}
-		h.crypto, h.receiveID = c, cfg.appID
+		h.crypto = c
 	}
 	return h, nil
 }
@@ -265,6 +286,10 @@ var (
 
 // ServeHTTP answers one callback request as the Handler documents.
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if len(r.URL.RawQuery) > MaxQuerySize {
+		h.fail(w, r, http.StatusRequestURITooLong, errQueryTooLong)
+		return
+	}
 	switch r.Method {
 	case http.MethodGet:
 		h.serveVerify(w, r)
@@ -276,15 +301,25 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// serveVerify answers the GET with which WeChat checks the server URL: the
-// echostr is returned as is, in security mode too.
+// serveVerify answers the GET with which WeChat checks the server URL. With
+// a plain signature the echostr is returned as is, in security mode too; with
+// msg_signature (WeCom) it is encrypted, and its plaintext is the answer.
 func (h *Handler) serveVerify(w http.ResponseWriter, r *http.Request) {
+	msgSig, sig := signedWith(r)
+	switch {
+	case msgSig && h.crypto != nil:
+		h.serveVerifyEncrypted(w, r)
+		return
+	case msgSig && !sig:
+		h.fail(w, r, http.StatusForbidden, errVerifyNeedsKey)
+		return
+	}
 	q, err := h.query(r, "signature", "timestamp", "nonce", "echostr")
 	if err == nil {
 		err = h.checkPlain(q)
 	}
 	if err != nil {
-		h.fail(w, r, queryStatus(err), err)
+		h.fail(w, r, http.StatusForbidden, err)
 		return
 	}
 	writeText(w, "text/plain; charset=utf-8", []byte(q[3]))
@@ -299,7 +334,7 @@ func (h *Handler) serveCallback(w http.ResponseWriter, r *http.Request) {
 
 	q, err := h.callbackQuery(r)
 	if err != nil {
-		h.fail(w, r, queryStatus(err), err)
+		h.fail(w, r, http.StatusForbidden, err)
 		return
 	}
 	size, err := h.bodySize(r)
@@ -313,8 +348,9 @@ func (h *Handler) serveCallback(w http.ResponseWriter, r *http.Request) {
 	defer h.inFlight.release(size)
 
 	body, err := h.readBody(w, r, size, deadline)
+	var receiveID []byte
 	if err == nil {
-		body, err = h.open(q, body)
+		body, receiveID, err = h.open(r, q, body)
 	}
 	var ev Event
 	if err == nil {
@@ -325,10 +361,11 @@ func (h *Handler) serveCallback(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 
-	key := DedupeKey(h.receiveID, body)
+	key := DedupeKey(string(receiveID), body)
 	ctx = context.WithValue(ctx, dedupeKeyContext{}, key)
+	asJSON := isJSONBody(body)
 	ans, err := h.once(ctx, r, key, func(ctx context.Context) (answer, error) {
-		return h.answer(ctx, q, ev)
+		return h.answer(ctx, r, q, ev, asJSON, receiveID)
 	})
 	if err != nil {
 		h.fail(w, r, statusFor(err), err)
@@ -352,30 +389,30 @@ func (h *Handler) callbackQuery(r *http.Request) ([]string, error) {
 }
 
 // open returns the plaintext of a body read under the query q: the body
-// itself in plain mode, its decrypted <Encrypt> in security mode.
-func (h *Handler) open(q []string, body []byte) ([]byte, error) {
+// itself in plain mode, its decrypted <Encrypt> and its ReceiveId in
+// security mode.
+func (h *Handler) open(r *http.Request, q []string, body []byte) (msg, receiveID []byte, err error) {
 	if h.crypto == nil {
-		return body, nil
+		return body, nil, nil
 	}
-	return h.crypto.Decrypt(q[0], q[1], q[2], body)
+	return h.decrypt(r, q[0], q[1], q[2], body)
 }
 
 // answer runs your function on ev and encodes what it returns as the
-// answer to the request whose query is q.
-func (h *Handler) answer(ctx context.Context, q []string, ev Event) (answer, error) {
+// answer to the request r, whose query is q.
+func (h *Handler) answer(ctx context.Context, r *http.Request, q []string, ev Event, asJSON bool, receiveID []byte) (answer, error) {
 	reply, err := h.fn(ctx, ev)
 	if err != nil {
 		return answer{}, fnError{err}
 	}
-	if len(reply) == 0 {
-		return answer{contentType: "text/plain; charset=utf-8", body: []byte("success")}, nil
+	if reply == nil {
+		return answer{contentType: contentTypeText, body: h.noReply(r, ev)}, nil
 	}
-	if h.crypto != nil {
-		if reply, err = h.crypto.Encrypt(reply, q[1], q[2]); err != nil {
-			return answer{}, fnError{err}
-		}
+	body, contentType, err := h.encodeReply(ev, reply, asJSON, q[1], q[2], receiveID)
+	if err != nil {
+		return answer{}, fnError{err}
 	}
-	return answer{contentType: "application/xml; charset=utf-8", body: reply}, nil
+	return answer{contentType: contentType, body: body}, nil
 }
 
 // answer is what the Handler sends back for a callback, and what it records
@@ -446,29 +483,24 @@ func (h *Handler) checkFresh(ts, nonce string) error {
 // answer.
 func statusFor(err error) int {
 	var fe fnError
+	var lookup *receiveIDError
 	switch {
 	case errors.As(err, &fe):
 		return http.StatusInternalServerError
+	case errors.As(err, &lookup):
+		return http.StatusInternalServerError // WithReceiveIDFunc failed: let WeChat retry
 	case errors.Is(err, ErrTooLarge):
 		return http.StatusRequestEntityTooLarge
 	case errors.Is(err, errQueryTooLong):
 		return http.StatusRequestURITooLong
 	case errors.Is(err, errBusy), errors.Is(err, errWaited):
 		return http.StatusServiceUnavailable
-	case errors.Is(err, ErrSignature), errors.Is(err, ErrAppID):
+	case errors.Is(err, ErrSignature), errors.Is(err, ErrAppID),
+		errors.Is(err, errTimestamp), errors.Is(err, errNonce):
 		return http.StatusForbidden
 	}
 	// ErrDecrypt, ErrSyntax, ErrMissingMsgType, or a body that could not be read.
 	return http.StatusBadRequest
-}
-
-// queryStatus maps an error of reading or checking a query to the status
-// of the answer.
-func queryStatus(err error) int {
-	if errors.Is(err, errQueryTooLong) {
-		return http.StatusRequestURITooLong
-	}
-	return http.StatusForbidden
 }
 
 func (h *Handler) fail(w http.ResponseWriter, r *http.Request, status int, err error) {

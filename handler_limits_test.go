@@ -99,7 +99,7 @@ func TestHandlerInFlightLimit(t *testing.T) {
 	}
 	size := int64(len(bodies[0]))
 	entered, release := make(chan struct{}, 4), make(chan struct{})
-	h, err := NewHandler(testToken, func(context.Context, Event) ([]byte, error) {
+	h, err := NewHandler(testToken, func(context.Context, Event) (Reply, error) {
 		entered <- struct{}{}
 		<-release
 		return nil, nil
@@ -156,7 +156,7 @@ func TestHandlerTimestampWindowOnByDefault(t *testing.T) {
 }
 
 func TestNewHandlerLimitOptions(t *testing.T) {
-	fn := func(context.Context, Event) ([]byte, error) { return nil, nil }
+	fn := func(context.Context, Event) (Reply, error) { return nil, nil }
 	h, err := NewHandler(testToken, fn)
 	require.NoError(t, err)
 	assert.Equal(t, int64(DefaultBodyLimit), h.bodyLimit)
@@ -190,7 +190,7 @@ func TestHandlerUnderAbuse(t *testing.T) {
 	var calls atomic.Int64
 	entered := make(chan struct{}, 1000)
 	var gate atomic.Pointer[chan struct{}]
-	h, err := NewHandler(testToken, func(ctx context.Context, ev Event) ([]byte, error) {
+	h, err := NewHandler(testToken, func(ctx context.Context, ev Event) (Reply, error) {
 		calls.Add(1)
 		if g := gate.Load(); g != nil && ev.Header().Event == "big" {
 			entered <- struct{}{}
@@ -316,7 +316,7 @@ func TestHandlerUnderAbuse(t *testing.T) {
 	})
 
 	t.Run("slow clients", func(t *testing.T) {
-		slow, err := NewHandler(testToken, func(context.Context, Event) ([]byte, error) { return nil, nil })
+		slow, err := NewHandler(testToken, func(context.Context, Event) (Reply, error) { return nil, nil })
 		require.NoError(t, err)
 		slow.deadline = time.Second
 		slowSrv := httptest.NewServer(slow)

@@ -30,20 +30,25 @@ const subscribeByQR = `<xml><ToUserName><![CDATA[gh_97417a04a28d]]></ToUserName>
 
 // recorder is the event function of a handler under test.
 type recorder struct {
-	mu     sync.Mutex
-	calls  int
-	last   Event
-	ctx    context.Context
-	reply  []byte
-	err    error
-	logged []error
+	mu    sync.Mutex
+	calls int
+	last  Event
+	ctx   context.Context
+	reply Reply
+	// replyFor, when set, builds the reply from the event instead.
+	replyFor func(Event) Reply
+	err      error
+	logged   []error
 }
 
-func (rec *recorder) handle(ctx context.Context, ev Event) ([]byte, error) {
+func (rec *recorder) handle(ctx context.Context, ev Event) (Reply, error) {
 	rec.mu.Lock()
 	defer rec.mu.Unlock()
 	rec.calls++
 	rec.last, rec.ctx = ev, ctx
+	if rec.replyFor != nil {
+		return rec.replyFor(ev), rec.err
+	}
 	return rec.reply, rec.err
 }
 
@@ -144,10 +149,11 @@ func TestHandlerPlainPost(t *testing.T) {
 	assert.Equal(t, "o9AgO5Kd5ggOC-bXrbNODIiE3bGY", ev.FromUserName)
 
 	// A plain reply goes back as it is.
-	rec.reply = []byte("<xml><MsgType><![CDATA[text]]></MsgType></xml>")
+	raw := RawReply("<xml><MsgType><![CDATA[text]]></MsgType></xml>")
+	rec.reply = raw
 	w = serve(h, http.MethodPost, target, subscribeByQR)
 	require.Equal(t, http.StatusOK, w.Code)
-	assert.Equal(t, string(rec.reply), w.Body.String())
+	assert.Equal(t, string(raw), w.Body.String())
 }
 
 func TestHandlerSafePost(t *testing.T) {
@@ -409,7 +415,8 @@ func TestHandlerMalformedBody(t *testing.T) {
 
 func TestHandlerEncryptsReply(t *testing.T) {
 	h, rec := newTestHandler(t, WithSecurityMode(testAESKey, testAppID))
-	rec.reply = []byte("<xml><ToUserName><![CDATA[o9AgO5Kd5ggOC-bXrbNODIiE3bGY]]></ToUserName><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[欢迎]]></Content></xml>")
+	raw := RawReply("<xml><ToUserName><![CDATA[o9AgO5Kd5ggOC-bXrbNODIiE3bGY]]></ToUserName><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[欢迎]]></Content></xml>")
+	rec.reply = raw
 	target, body := safeRequest(t, subscribeByQR, "1715943329", "1590219412")
 	w := serve(h, http.MethodPost, target, body)
 	require.Equal(t, http.StatusOK, w.Code)
@@ -418,7 +425,7 @@ func TestHandlerEncryptsReply(t *testing.T) {
 	_, ref := newTestCrypto(t)
 	env, msg, err := ref.open(w.Body.Bytes())
 	require.NoError(t, err)
-	assert.Equal(t, string(rec.reply), string(msg))
+	assert.Equal(t, string(raw), string(msg))
 	assert.Equal(t, "1715943329", env.TimeStamp)
 	assert.Equal(t, "1590219412", env.Nonce)
 }
@@ -470,7 +477,7 @@ func TestHandlerWithParser(t *testing.T) {
 }
 
 func TestNewHandlerErrors(t *testing.T) {
-	fn := func(context.Context, Event) ([]byte, error) { return nil, nil }
+	fn := func(context.Context, Event) (Reply, error) { return nil, nil }
 	_, err := NewHandler("", fn)
 	assert.Error(t, err)
 	_, err = NewHandler(testToken, nil)
@@ -483,9 +490,9 @@ func TestNewHandlerErrors(t *testing.T) {
 
 func TestHandlerConcurrent(t *testing.T) {
 	var calls atomic.Int64
-	h, err := NewHandler(testToken, func(_ context.Context, ev Event) ([]byte, error) {
+	h, err := NewHandler(testToken, func(_ context.Context, ev Event) (Reply, error) {
 		calls.Add(1)
-		return []byte("<xml><Content>" + ev.Header().FromUserName + "</Content></xml>"), nil
+		return RawReply("<xml><Content>" + ev.Header().FromUserName + "</Content></xml>"), nil
 	}, WithSecurityMode(testAESKey, testAppID), WithTimestampWindow(0))
 	require.NoError(t, err)
 	srv := httptest.NewServer(h)
@@ -520,4 +527,24 @@ func TestHandlerConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 	assert.Equal(t, int64(80), calls.Load())
+}
+
+func TestHandlerWritesTypedReply(t *testing.T) {
+	h, rec := newTestHandler(t, WithSecurityMode(testAESKey, testAppID))
+	rec.replyFor = func(ev Event) Reply { return NewTextReply(ev, "欢迎 ]]> <&") }
+	target, body := safeRequest(t, subscribeByQR, "1715943329", "1590219412")
+	w := serve(h, http.MethodPost, target, body)
+	require.Equal(t, http.StatusOK, w.Code, w.Body.String())
+	assert.Equal(t, "application/xml; charset=utf-8", w.Header().Get("Content-Type"))
+
+	_, ref := newTestCrypto(t)
+	_, msg, err := ref.open(w.Body.Bytes())
+	require.NoError(t, err)
+	ev, err := Parse(msg)
+	require.NoError(t, err)
+	text, ok := ev.(*TextMessage)
+	require.True(t, ok, "got %T", ev)
+	assert.Equal(t, "欢迎 ]]> <&", text.Content)
+	assert.Equal(t, "o9AgO5Kd5ggOC-bXrbNODIiE3bGY", text.ToUserName)
+	assert.Equal(t, "gh_97417a04a28d", text.FromUserName)
 }

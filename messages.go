@@ -71,6 +71,7 @@ type LocationMessage struct {
 	Label     string  `xml:"Label"`      // address text
 	MsgDataID string  `xml:"MsgDataId"`  // the article's data ID, when the message came from an article
 	Idx       string  `xml:"Idx"`        // the article's position, when the message came from an article
+	AppType   string  `xml:"AppType"`    // WeCom: "wxwork" when sent from the WeCom client; empty for the 公众号
 }
 
 // LinkMessage is a link a user sent.
@@ -113,13 +114,13 @@ type MiniProgramPageMessage struct {
 
 // messageTypes registers the ordinary messages.
 var messageTypes = []builtin{
-	{nsMessage, "text", func() Event { return new(TextMessage) }},
-	{nsMessage, "image", func() Event { return new(ImageMessage) }},
-	{nsMessage, "voice", func() Event { return new(VoiceMessage) }},
-	{nsMessage, "video", func() Event { return new(VideoMessage) }},
-	{nsMessage, "shortvideo", func() Event { return new(ShortVideoMessage) }},
-	{nsMessage, "location", func() Event { return new(LocationMessage) }},
-	{nsMessage, "link", func() Event { return new(LinkMessage) }},
-	{nsMessage, "file", func() Event { return new(FileMessage) }},
-	{nsMessage, "miniprogrampage", func() Event { return new(MiniProgramPageMessage) }},
+	{nsMessage, "text", newOf[TextMessage]},
+	{nsMessage, "image", newOf[ImageMessage]},
+	{nsMessage, "voice", newOf[VoiceMessage]},
+	{nsMessage, "video", newOf[VideoMessage]},
+	{nsMessage, "shortvideo", newOf[ShortVideoMessage]},
+	{nsMessage, "location", newOf[LocationMessage]},
+	{nsMessage, "link", newOf[LinkMessage]},
+	{nsMessage, "file", newOf[FileMessage]},
+	{nsMessage, "miniprogrampage", newOf[MiniProgramPageMessage]},
 }

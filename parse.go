@@ -125,13 +125,22 @@ func (t *table) set(key string, newEvent func() Event) {
 }
 
 // builtinTables lists every built-in registration, table by table.
-var builtinTables = [][]builtin{seedEvents, messageTypes, menuEvents, notifyEvents, serviceEvents, cardEvents, miniProgramEvents, shopEvents, platformPushes}
+var builtinTables = [][]builtin{seedEvents, messageTypes, menuEvents, notifyEvents, serviceEvents, cardEvents, miniProgramEvents, shopEvents, channelsEvents, platformPushes,
+	contactEvents, customerEvents, schoolEvents, approvalEvents, appEvents, cardEventsWeCom, oaEvents, docEvents, serviceEventsWeCom, suitePushes}
 
 // builtin is one built-in registration.
 type builtin struct {
 	ns  namespace
 	key string
 	new func() Event
+}
+
+// newOf is the constructor of a registration: a fresh *T as an Event.
+func newOf[T any, PT interface {
+	*T
+	Event
+}]() Event {
+	return PT(new(T))
 }
 
 // Parse parses one callback body with the default parser.
@@ -180,6 +189,11 @@ func RegisterInfoType(infoType string, newEvent func() Event) {
 // built-ins included. newEvent must return a fresh pointer to a struct that
 // embeds Envelope on every call; its fields are filled by their xml tags.
 //
+// A key may name a sub-type with "/": "change_contact/create_user". For a
+// body that carries ChangeType, the most specific registered key wins:
+// "Event/ChangeType/UpdateDetail", then "Event/ChangeType", then "Event".
+// Each part matches case-insensitively, ignoring surrounding white space.
+//
 // Two keys are not sent by WeChat but chosen by the EventKey of a subscribe:
 // "subscribe_scan" (EventKey starts "qrscene_") and "subscribe_scan_product"
 // (EventKey starts "scanbarcode|" or "scanimage|"). Register those to replace
@@ -197,9 +211,10 @@ func (p *Parser) RegisterMessage(msgType string, newEvent func() Event) {
 	p.register(nsMessage, msgType, newEvent)
 }
 
-// RegisterInfoType makes p decode 开放平台 pushes, which carry InfoType
-// instead of MsgType, into the value newEvent returns, with the same rules as
-// RegisterEvent.
+// RegisterInfoType makes p decode 开放平台 and WeCom suite pushes, which
+// carry InfoType instead of MsgType, into the value newEvent returns, with the
+// same rules as RegisterEvent, sub-keys included: "change_contact/create_user"
+// is InfoType change_contact with ChangeType create_user.
 func (p *Parser) RegisterInfoType(infoType string, newEvent func() Event) {
 	p.register(nsInfo, infoType, newEvent)
 }
@@ -216,11 +231,25 @@ func (p *Parser) register(ns namespace, key string, newEvent func() Event) {
 	p.reg.Store(r)
 }
 
-func normKey(k string) string { return strings.ToLower(strings.TrimSpace(k)) }
+// normKey is the form a key is registered and looked up under: lower case,
+// with white space trimmed around the key and around each part of a sub-key
+// (" Change_Contact / Create_User " is "change_contact/create_user").
+func normKey(k string) string {
+	k = strings.ToLower(strings.TrimSpace(k))
+	if !strings.Contains(k, "/") {
+		return k
+	}
+	parts := strings.Split(k, "/")
+	for i, p := range parts {
+		parts[i] = strings.TrimSpace(p)
+	}
+	return strings.Join(parts, "/")
+}
 
 // header holds the top-level values that choose the type of a body.
 type header struct {
 	msgType, event, infoType, eventKey string
+	changeType, updateDetail           string
 }
 
 func readHeader(nodes []node) header {
@@ -239,6 +268,10 @@ func readHeader(nodes []node) header {
 			h.infoType = n.text
 		case "EventKey":
 			h.eventKey = n.text
+		case "ChangeType":
+			h.changeType = n.text
+		case "UpdateDetail":
+			h.updateDetail = n.text
 		}
 	}
 	return h
@@ -259,27 +292,69 @@ func (r *registry) lookup(h *header) (*entry, error) {
 		if strings.TrimSpace(h.infoType) == "" {
 			return nil, ErrMissingMsgType
 		}
-		return r.tables[nsInfo].get(h.infoType), nil
+		return r.tables[nsInfo].sub(h.infoType, h), nil
 	case string(msgType) != "event":
 		return r.tables[nsMessage].get(h.msgType), nil
 	}
 	return r.event(h), nil
 }
 
-// event finds the registration for an event, telling the subscribe variants
-// apart by their EventKey.
+// prefixRule sends a body whose Event is event and whose EventKey starts with
+// prefix to the registration under key.
+type prefixRule struct {
+	event, prefix, key string
+}
+
+// eventKeyRules tell apart the events that WeChat sends under one Event value
+// and distinguishes only by the start of the EventKey. The first rule that
+// matches a body and whose key is registered wins.
+var eventKeyRules = []prefixRule{
+	{"subscribe", "qrscene_", keySubscribeScan},
+	{"subscribe", "scanbarcode|", keySubscribeScanProduct},
+	{"subscribe", "scanimage|", keySubscribeScanProduct},
+}
+
+// event finds the registration for an event: by the EventKey rules first,
+// then by Event and its sub-keys.
 func (r *registry) event(h *header) *entry {
 	t := &r.tables[nsEvent]
-	if ev := trimValue(h.event); ev == "subscribe" || strings.EqualFold(ev, "subscribe") { // as sent, or in another case
-		key := trimValue(h.eventKey)
-		switch {
-		case strings.HasPrefix(key, "qrscene_"):
-			return t.get(keySubscribeScan)
-		case strings.HasPrefix(key, "scanbarcode|"), strings.HasPrefix(key, "scanimage|"):
-			return t.get(keySubscribeScanProduct)
+	if len(eventKeyRules) > 0 && h.eventKey != "" {
+		ev, key := trimValue(h.event), trimValue(h.eventKey)
+		for _, rule := range eventKeyRules {
+			if strings.EqualFold(ev, rule.event) && strings.HasPrefix(key, rule.prefix) {
+				if e := t.get(rule.key); e != nil {
+					return e
+				}
+			}
 		}
 	}
-	return t.get(h.event)
+	return t.sub(h.event, h)
+}
+
+// sub finds the registration for v, the value of Event or InfoType, refined
+// by the body's ChangeType and UpdateDetail: the most specific registered key
+// of "v/ChangeType/UpdateDetail", "v/ChangeType" and "v" wins.
+func (t *table) sub(v string, h *header) *entry {
+	if trimValue(h.changeType) == "" {
+		return t.get(v)
+	}
+	var buf [128]byte
+	k := lowerKey(buf[:0], v)
+	k = append(k, '/')
+	k = lowerKey(k, h.changeType)
+	if trimValue(h.updateDetail) != "" {
+		n := len(k)
+		k = append(k, '/')
+		k = lowerKey(k, h.updateDetail)
+		if e := t.byKey[string(k)]; e != nil {
+			return e
+		}
+		k = k[:n]
+	}
+	if e := t.byKey[string(k)]; e != nil {
+		return e
+	}
+	return t.get(v)
 }
 
 // index rebuilds the fast lookup tables after registrations changed.
@@ -401,7 +476,7 @@ func (p *Parser) Parse(data []byte) (Event, error) {
 // the body before anything is decoded (scanner.rebase); putScanner then drops
 // every reference to data.
 func (p *Parser) parse(sc *scanner, data []byte) (Event, error) {
-	if err := sc.scan(unsafe.String(unsafe.SliceData(data), len(data))); err != nil {
+	if err := sc.scanBody(unsafe.String(unsafe.SliceData(data), len(data))); err != nil {
 		return nil, err
 	}
 	h := readHeader(sc.nodes)

@@ -110,7 +110,7 @@ func TestParseSeedFixtures(t *testing.T) {
 			Pictures: []Picture{{PicMd5Sum: "5a75aaca956d97be686719218f275c6b"}, {PicMd5Sum: "5a75aaca956d97be686719218f275c6c"}},
 		}},
 		{"pic_weixin.xml", &PicWeChatEvent{
-			Envelope: env("wx45a0972125658be9", "xiaohe", 1502012364, "pic_weixin", 0),
+			Envelope: wecomEnv(env("wx45a0972125658be9", "xiaohe", 1502012364, "pic_weixin", 0), 1000004),
 			EventKey: "faceSimilarity", Count: 2,
 			Pictures: []Picture{{PicMd5Sum: "aef52ae501537e552725c5d7f99c1741"}, {PicMd5Sum: "c4564632a4fab91378c39bea6aad6f9e"}},
 		}},

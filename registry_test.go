@@ -17,7 +17,7 @@ func bodyFor(ns namespace, key string) string {
 	case nsMessage:
 		return "<xml><MsgType><![CDATA[" + key + "]]></MsgType></xml>"
 	case nsInfo:
-		return "<xml><AppId>wx0</AppId><InfoType><![CDATA[" + key + "]]></InfoType></xml>"
+		return "<xml><AppId>wx0</AppId>" + subKeyElements("InfoType", key) + "</xml>"
 	}
 	switch key {
 	case keySubscribeScan:
@@ -25,7 +25,20 @@ func bodyFor(ns namespace, key string) string {
 	case keySubscribeScanProduct:
 		return "<xml><MsgType>event</MsgType><Event>subscribe</Event><EventKey>scanimage|a|b</EventKey></xml>"
 	}
-	return "<xml><MsgType>event</MsgType><Event><![CDATA[" + key + "]]></Event></xml>"
+	return "<xml><MsgType>event</MsgType>" + subKeyElements("Event", key) + "</xml>"
+}
+
+// subKeyElements spells key as the elements that select it: root, then
+// ChangeType and UpdateDetail for the parts of a sub-key.
+func subKeyElements(root, key string) string {
+	parts := strings.Split(key, "/")
+	b := "<" + root + "><![CDATA[" + parts[0] + "]]></" + root + ">"
+	for i, name := range []string{"ChangeType", "UpdateDetail"} {
+		if i+1 < len(parts) {
+			b += "<" + name + "><![CDATA[" + parts[i+1] + "]]></" + name + ">"
+		}
+	}
+	return b
 }
 
 // TestRegistryComplete checks that every built-in key decodes to the type
@@ -316,4 +329,193 @@ func TestKeyTable(t *testing.T) {
 	}
 	var empty keyTable
 	assert.Nil(t, empty.get("subscribe"))
+}
+
+// Types for the sub-key tests: one per level of a key.
+type (
+	chatEvent struct {
+		Envelope
+		ChangeType string `xml:"ChangeType"`
+	}
+	chatUpdateEvent struct {
+		Envelope
+		ChangeType   string `xml:"ChangeType"`
+		UpdateDetail string `xml:"UpdateDetail"`
+	}
+	chatAddMemberEvent struct {
+		Envelope
+		UpdateDetail string `xml:"UpdateDetail"`
+	}
+)
+
+func wecomBody(root, value, changeType, updateDetail string) string {
+	b := "<xml><ToUserName><![CDATA[ww1]]></ToUserName>"
+	if root == "Event" {
+		b += "<MsgType><![CDATA[event]]></MsgType>"
+	}
+	b += "<" + root + ">" + value + "</" + root + ">"
+	if changeType != "" {
+		b += "<ChangeType>" + changeType + "</ChangeType>"
+	}
+	if updateDetail != "" {
+		b += "<UpdateDetail>" + updateDetail + "</UpdateDetail>"
+	}
+	return b + "</xml>"
+}
+
+// TestSubKeyMostSpecificWins checks the sub-key rule of RegisterEvent and
+// RegisterInfoType: of "v/ChangeType/UpdateDetail", "v/ChangeType" and "v",
+// the most specific registered key decodes the body.
+func TestSubKeyMostSpecificWins(t *testing.T) {
+	for _, root := range []string{"Event", "InfoType"} {
+		p := new(Parser) // empty: the built-in WeCom types would answer the keys left out
+		register := p.RegisterEvent
+		if root == "InfoType" {
+			register = p.RegisterInfoType
+		}
+		register("change_external_chat", newOf[chatEvent])
+		register(" Change_External_Chat / UPDATE ", newOf[chatUpdateEvent])
+		register("change_external_chat/update/add_member", newOf[chatAddMemberEvent])
+		cases := []struct {
+			changeType, updateDetail string
+			want                     Event
+		}{
+			{"update", "add_member", &chatAddMemberEvent{}},
+			{"<![CDATA[ Update ]]>", " ADD_MEMBER\n", &chatAddMemberEvent{}},
+			{"update", "del_member", &chatUpdateEvent{}},
+			{"update", "", &chatUpdateEvent{}},
+			{"UPDATE", "<![CDATA[]]>", &chatUpdateEvent{}},
+			{"create", "", &chatEvent{}},
+			{"create", "add_member", &chatEvent{}},
+			{"", "add_member", &chatEvent{}},
+			{"", "", &chatEvent{}},
+			{"<![CDATA[  ]]>", "", &chatEvent{}},
+		}
+		for _, tc := range cases {
+			body := wecomBody(root, "<![CDATA[change_external_chat]]>", tc.changeType, tc.updateDetail)
+			ev, err := p.Parse([]byte(body))
+			require.NoError(t, err, body)
+			assert.IsType(t, tc.want, ev, "%s %q %q", root, tc.changeType, tc.updateDetail)
+		}
+	}
+}
+
+// TestSubKeySkipsMissingLevel: with no "v/ChangeType" registered, a body
+// whose UpdateDetail matches no key falls back to "v", not to a sibling.
+func TestSubKeySkipsMissingLevel(t *testing.T) {
+	p := new(Parser) // empty: the built-in WeCom types would answer the keys left out
+	p.RegisterEvent("change_external_chat", newOf[chatEvent])
+	p.RegisterEvent("change_external_chat/update/add_member", newOf[chatAddMemberEvent])
+	for body, want := range map[string]Event{
+		wecomBody("Event", "change_external_chat", "update", "add_member"): &chatAddMemberEvent{},
+		wecomBody("Event", "change_external_chat", "update", "del_member"): &chatEvent{},
+		wecomBody("Event", "change_external_chat", "update", ""):           &chatEvent{},
+		wecomBody("Event", "CHANGE_EXTERNAL_CHAT", "add_member", ""):       &chatEvent{},
+	} {
+		ev, err := p.Parse([]byte(body))
+		require.NoError(t, err)
+		assert.IsType(t, want, ev, body)
+	}
+}
+
+// TestSubKeyNeedsTopLevelElements: ChangeType and UpdateDetail select a
+// sub-type only as children of the root, like MsgType and Event.
+func TestSubKeyNeedsTopLevelElements(t *testing.T) {
+	p := NewParser()
+	p.RegisterEvent("change_contact", newOf[chatEvent])
+	p.RegisterEvent("change_contact/create_user", newOf[chatUpdateEvent])
+	body := "<xml><MsgType>event</MsgType><Event>change_contact</Event><Extra><ChangeType>create_user</ChangeType></Extra></xml>"
+	ev, err := p.Parse([]byte(body))
+	require.NoError(t, err)
+	assert.IsType(t, &chatEvent{}, ev)
+}
+
+// TestSubKeyUnregisteredIsUnknown: a sub-type whose Event is not registered
+// at any level is an UnknownEvent that keeps the values.
+func TestSubKeyUnregisteredIsUnknown(t *testing.T) {
+	p := new(Parser) // empty: the built-in WeCom types would answer the keys left out
+	p.RegisterEvent("change_contact/create_user", newOf[chatUpdateEvent])
+	ev, err := p.Parse([]byte(wecomBody("Event", "change_contact", "update_user", "")))
+	require.NoError(t, err)
+	u, ok := ev.(*UnknownEvent)
+	require.True(t, ok, "%T", ev)
+	assert.Equal(t, "update_user", u.Value("ChangeType"))
+	ev, err = p.Parse([]byte(wecomBody("Event", "change_contact", "create_user", "")))
+	require.NoError(t, err)
+	assert.IsType(t, &chatUpdateEvent{}, ev)
+}
+
+func TestNormKeySubKeys(t *testing.T) {
+	for in, want := range map[string]string{
+		"change_contact/create_user":             "change_contact/create_user",
+		" Change_Contact / Create_User \n":       "change_contact/create_user",
+		"change_external_chat/update/ADD_member": "change_external_chat/update/add_member",
+		"SCAN":                                   "scan",
+		"\tsubscribe ":                           "subscribe",
+	} {
+		assert.Equal(t, want, normKey(in), "%q", in)
+	}
+}
+
+// TestAgentID checks Envelope.AgentID against the lenient number rule.
+func TestAgentID(t *testing.T) {
+	for inner, want := range map[string]int64{
+		"<AgentID>1000002</AgentID>":             1000002,
+		"<AgentID><![CDATA[1000002]]></AgentID>": 1000002,
+		"<AgentID> <![CDATA[ 42 ]]>\n</AgentID>": 42,
+		"<AgentID>\r\n 7 \r\n</AgentID>":         7,
+		"<AgentID><![CDATA[]]></AgentID>":        0,
+		"<AgentID></AgentID>":                    0,
+		"<AgentID/>":                             0,
+		"<AgentID>abc</AgentID>":                 0,
+		"":                                       0,
+		"<Extra><AgentID>9</AgentID></Extra>":    0,
+		"<AgentID>9223372036854775807</AgentID>": 9223372036854775807,
+	} {
+		body := "<xml><MsgType>text</MsgType><Content>hi</Content>" + inner + "</xml>"
+		ev, err := Parse([]byte(body))
+		require.NoError(t, err, body)
+		assert.IsType(t, &TextMessage{}, ev)
+		assert.Equal(t, want, ev.Header().AgentID, body)
+		ev, err = NewParser().Parse([]byte("<xml><MsgType>no_such_type</MsgType>" + inner + "</xml>"))
+		require.NoError(t, err)
+		assert.IsType(t, &UnknownEvent{}, ev)
+		assert.Equal(t, want, ev.Header().AgentID, "unknown: "+body)
+	}
+}
+
+// TestEventKeyRules runs every rule of the subscribe split and checks that a
+// rule applies to its Event only, and yields to an unregistered key.
+func TestEventKeyRules(t *testing.T) {
+	require.NotEmpty(t, eventKeyRules)
+	for _, rule := range eventKeyRules {
+		p := NewParser()
+		p.RegisterEvent(rule.key, newOf[chatEvent])
+		body := "<xml><MsgType>event</MsgType><Event> " + strings.ToUpper(rule.event) + " </Event><EventKey><![CDATA[" + rule.prefix + "123]]></EventKey></xml>"
+		ev, err := p.Parse([]byte(body))
+		require.NoError(t, err)
+		assert.IsType(t, &chatEvent{}, ev, body)
+
+		other := "<xml><MsgType>event</MsgType><Event>SCAN</Event><EventKey>" + rule.prefix + "123</EventKey></xml>"
+		ev, err = p.Parse([]byte(other))
+		require.NoError(t, err)
+		assert.IsType(t, &ScanEvent{}, ev, other)
+
+		noPrefix := "<xml><MsgType>event</MsgType><Event>" + rule.event + "</Event><EventKey>x" + rule.prefix + "</EventKey></xml>"
+		ev, err = p.Parse([]byte(noPrefix))
+		require.NoError(t, err)
+		assert.IsType(t, &SubscribeEvent{}, ev, noPrefix)
+	}
+	var empty Parser
+	empty.RegisterEvent("subscribe", newOf[chatUpdateEvent])
+	ev, err := empty.Parse([]byte("<xml><MsgType>event</MsgType><Event>subscribe</Event><EventKey>qrscene_1</EventKey></xml>"))
+	require.NoError(t, err)
+	assert.IsType(t, &chatUpdateEvent{}, ev, "a rule whose key is not registered falls back to the Event")
+}
+
+func TestNewOf(t *testing.T) {
+	a, b := newOf[ScanEvent](), newOf[ScanEvent]()
+	require.IsType(t, &ScanEvent{}, a)
+	assert.NotSame(t, a, b)
+	assert.Equal(t, &ScanEvent{}, a)
 }

@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"io"
 	"log"
+	"net"
 	"net/http"
 	"os"
 	"sync"
@@ -53,8 +54,13 @@ func main() {
 	if *aesKey != "" {
 		mode = "security"
 	}
-	log.Printf("serving /wechat on %s in %s mode", *addr, mode)
-	log.Fatal(srv.ListenAndServe())
+	// Listen first, so that -addr 127.0.0.1:0 logs the port it got.
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		log.Fatal(err)
+	}
+	log.Printf("serving /wechat on %s in %s mode", ln.Addr(), mode)
+	log.Fatal(srv.Serve(ln))
 }
 
 // newMux serves the callback handler on /wechat, printing events to out.
@@ -95,7 +101,7 @@ type line struct {
 	Raw       string            `json:"raw,omitempty"`
 }
 
-func (p *eventPrinter) print(ctx context.Context, ev wechatevent.Event) ([]byte, error) {
+func (p *eventPrinter) print(ctx context.Context, ev wechatevent.Event) (wechatevent.Reply, error) {
 	l := line{Type: fmt.Sprintf("%T", ev), DedupeKey: wechatevent.DedupeKeyFromContext(ctx), Event: ev}
 	if u, ok := ev.(*wechatevent.UnknownEvent); ok {
 		l.Raw = string(u.Raw)

@@ -1,0 +1,212 @@
+// Package elem defines the element table: the one form in which a reader
+// hands a callback body to the binder. The XML reader and the JSON reader
+// each turn a body into a Table; the binder fills registered structs from a
+// Table and never learns which syntax it came from.
+//
+// # Shape
+//
+// A Table lists the elements of one body in document order of their start
+// (an XML start tag, a JSON key), so a parent always precedes its children
+// and the children of one element appear in the order they were written.
+// Element 0 is the root: the XML document element (<xml>), or the JSON
+// top-level object, which has an empty name. Its Parent is -1; every other
+// element's Parent is the index of its parent, always smaller than its own.
+//
+// An element has a name and a value, both given as a Span: an offset and a
+// length into the body (Src) or, for text that is not a substring of the
+// body, into the table's value buffer (Buf). The records hold no pointers,
+// so a table costs the garbage collector nothing per element, needs no
+// clearing when it is reused, and is cheap to pool however large it grew.
+//
+// # What a reader produces
+//
+// XML: one element per start tag (an empty-element tag <a/> too). Name is the
+// name as written, namespace prefix included; Local says where the local part
+// starts (after "prefix:"), as encoding/xml matches struct tags against local
+// names. Value is the element's own character data, its pieces joined in
+// order (text around comments and children, several CDATA sections): CDATA
+// content exactly as written; plain text with the five predefined entities
+// and numeric character references decoded, and white space at either end
+// of the value dropped when it lies outside CDATA. Attributes, comments and
+// processing instructions leave no trace.
+//
+// JSON: the top-level object is the root. Each key of an object is an
+// element named by the key (decoded), child of the element holding the
+// object. A nested object is an element whose members are its children and
+// whose Value is empty. An array is its key repeated: one element per item,
+// each named after the key and child of the array's parent. A JSON null is no
+// element at all. Value is a string's decoded content, a number's text
+// exactly as written (so a 19-digit ID survives), or "true"/"false". Local is
+// always 0.
+//
+// # Who owns a value
+//
+// One rule, for every reader and every consumer: a Table borrows its body
+// and owns its buffer. Src is the caller's body, never copied; it must not
+// change while the table is in use. Every string the accessors return
+// aliases Src or Buf and is valid only until the next Reset or Put. Whoever
+// keeps a value beyond that copies it: the binder copies each value it
+// stores into one arena per result, so a parsed result never aliases the
+// caller's body and a pooled table can be reused at once.
+package elem
+
+import (
+	"sync"
+	"unsafe"
+)
+
+// Limits that every reader enforces, so that a body is refused the same way
+// whatever its syntax. Real callbacks nest fewer than ten levels, carry at
+// most a few hundred elements and use short names.
+const (
+	MaxDepth    = 64      // elements open at once (for JSON: objects and arrays)
+	MaxElements = 1 << 14 // elements in one table
+	MaxNameLen  = 256     // bytes in one name, as written
+)
+
+// inBuf marks a Span that lies in Buf rather than in Src. Bodies are at most
+// a few MiB, far below the 2 GiB the remaining 31 bits address.
+const inBuf = 1 << 31
+
+// Span locates a string of Len bytes at offset Off in the body or, when
+// InBuf reports true, in the table's Buf. The zero Span is the empty string.
+type Span struct {
+	Off uint32 // offset; the top bit says the bytes lie in Buf
+	Len uint32
+}
+
+// InBuf reports whether s lies in the table's Buf rather than in Src.
+func (s Span) InBuf() bool { return s.Off&inBuf != 0 }
+
+// Elem is one element. See the package documentation for what each field
+// holds for XML and for JSON.
+type Elem struct {
+	Name   Span
+	Value  Span
+	Parent int32  // index of the parent element; -1 for the root
+	Local  uint16 // offset of the local name within Name
+}
+
+// Table is the elements of one body. The zero value is an empty table over
+// an empty body; Reset starts a new one. A Table is not safe for concurrent
+// use.
+type Table struct {
+	Src   string // the body that spans without InBuf point into; borrowed
+	Elems []Elem
+	Buf   []byte // text that is not a substring of Src: decoded or joined values
+}
+
+// Reset empties t for a new body src, keeping its memory.
+func (t *Table) Reset(src string) {
+	t.Src = src
+	t.Elems = t.Elems[:0]
+	t.Buf = t.Buf[:0]
+}
+
+// Len returns the number of elements.
+func (t *Table) Len() int { return len(t.Elems) }
+
+// Str returns the string s locates, without copying it (see "Who owns a
+// value"). A span that does not fit Src or Buf, which a correct reader never
+// makes, returns "".
+func (t *Table) Str(s Span) string {
+	if s.Len == 0 {
+		return ""
+	}
+	off, n := uint64(s.Off&^inBuf), uint64(s.Len)
+	if s.Off&inBuf != 0 {
+		if off+n > uint64(len(t.Buf)) {
+			return ""
+		}
+		return unsafe.String(&t.Buf[off], int(n))
+	}
+	if off+n > uint64(len(t.Src)) {
+		return ""
+	}
+	return t.Src[off : off+n]
+}
+
+// Name returns the name of element i as written.
+func (t *Table) Name(i int) string { return t.Str(t.Elems[i].Name) }
+
+// LocalName returns the name of element i without its namespace prefix.
+func (t *Table) LocalName(i int) string {
+	e := &t.Elems[i]
+	n := t.Str(e.Name)
+	if int(e.Local) <= len(n) {
+		return n[e.Local:]
+	}
+	return n
+}
+
+// Value returns the value of element i.
+func (t *Table) Value(i int) string { return t.Str(t.Elems[i].Value) }
+
+// HasChildren reports whether element i has at least one child, which, in
+// document order, can only be the element right after it.
+func (t *Table) HasChildren(i int) bool {
+	return i+1 < len(t.Elems) && t.Elems[i+1].Parent == int32(i)
+}
+
+// Add appends an element and returns its index. The caller checks the
+// limits before it adds (see MaxElements).
+func (t *Table) Add(name Span, local uint16, value Span, parent int32) int32 {
+	t.Elems = append(t.Elems, Elem{Name: name, Value: value, Parent: parent, Local: local})
+	return int32(len(t.Elems) - 1)
+}
+
+// SrcSpan returns the span of Src[start:end].
+func SrcSpan(start, end int) Span { return Span{Off: uint32(start), Len: uint32(end - start)} }
+
+// BufSpan returns the span of Buf[start:], for text a reader appended to
+// Buf since its length was start:
+//
+//	start := len(t.Buf)
+//	t.Buf = appendDecoded(t.Buf, raw)
+//	value := t.BufSpan(start)
+func (t *Table) BufSpan(start int) Span {
+	return Span{Off: uint32(start) | inBuf, Len: uint32(len(t.Buf) - start)}
+}
+
+// AppendBuf copies s into Buf and returns its span.
+func (t *Table) AppendBuf(s string) Span {
+	start := len(t.Buf)
+	t.Buf = append(t.Buf, s...)
+	return t.BufSpan(start)
+}
+
+// Clone returns a table with its own copies of t's elements and buffer,
+// over src, which must hold the same bytes as t.Src (a copy of the body that
+// outlives t). The clone shares no memory with t, so t may be reused.
+func (t *Table) Clone(src string) *Table {
+	c := &Table{Src: src}
+	c.Elems = append([]Elem(nil), t.Elems...)
+	if len(t.Buf) > 0 {
+		c.Buf = append([]byte(nil), t.Buf...)
+	}
+	return c
+}
+
+// maxPooledBuf is the largest Buf that Put keeps: the value text of a body
+// that is mostly entity-encoded text near the body size limit.
+const maxPooledBuf = 1 << 20
+
+var pool = sync.Pool{New: func() any { return &Table{Elems: make([]Elem, 0, 64)} }}
+
+// Get returns an empty table from a pool shared by every reader.
+func Get() *Table { return pool.Get().(*Table) }
+
+// Put returns t to the pool. Its records hold no pointers, so nothing is
+// cleared and a table of MaxElements elements is kept as cheaply as a small
+// one; only an outsized Buf is let go. t must not be used after Put, nor any
+// string taken from it.
+func Put(t *Table) {
+	if cap(t.Elems) > 2*MaxElements {
+		t.Elems = nil
+	}
+	if cap(t.Buf) > maxPooledBuf {
+		t.Buf = nil
+	}
+	t.Reset("")
+	pool.Put(t)
+}

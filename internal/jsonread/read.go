@@ -1,0 +1,436 @@
+// Package jsonread reads one JSON object into an element table (package
+// elem), the form the XML reader produces too: each key is an element named
+// by the key, a nested object is an element whose members are its children,
+// and an array is its key repeated once per item. Numbers are kept as the
+// text they were written in, so that a 19-digit ID survives.
+//
+// The reader is a small state machine over bytes, in the manner of the
+// scanner of encoding/json. It is strict about structure and tolerant about
+// text: control characters and invalid UTF-8 inside strings are kept as they
+// are, as the XML reader keeps them in text. It allocates nothing but the
+// growth of the table: names and values are spans of the body, or of the
+// table's buffer for strings with escapes.
+package jsonread
+
+import (
+	"strconv"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"github.com/wechatevent/wechatevent/internal/elem"
+)
+
+// Error is malformed JSON, or a body beyond the limits of package elem.
+type Error struct {
+	Offset int    // byte offset in the body where the problem was found
+	Msg    string // what is wrong there
+}
+
+func (e *Error) Error() string { return "offset " + strconv.Itoa(e.Offset) + ": " + e.Msg }
+
+func fail(off int, msg string) *Error { return &Error{Offset: off, Msg: msg} }
+
+// Kind says what JSON value a member holds; see ReadMembers.
+type Kind uint8
+
+// The kinds of member.
+const (
+	Object Kind = iota
+	Array
+	String
+	Number
+	Bool
+	Null
+)
+
+// Read resets t for src and reads src, which must hold one JSON object after
+// an optional UTF-8 byte order mark and white space, into it. On an error t
+// holds what was read before it and must not be used.
+func Read(t *elem.Table, src string) error {
+	r := reader{t: t}
+	return r.read(src)
+}
+
+// ReadMembers reads src like Read, but into a table where every member is
+// exactly one element, whatever its value: an array is an element whose items
+// are its children (with empty names), and a null is an element too. kinds
+// receives the kind of each element, index for index. A strict reader, such
+// as that of the security-mode envelope, sees so each key as often as it was
+// written and what it holds.
+func ReadMembers(t *elem.Table, src string, kinds *[]Kind) error {
+	*kinds = (*kinds)[:0]
+	r := reader{t: t, kinds: kinds}
+	return r.read(src)
+}
+
+// frame is an open object or array. The items of an array are elements named
+// after the array's key, children of the element that holds the array.
+type frame struct {
+	name   elem.Span // for an array: the name its items take
+	parent int32     // for an object: its own element; for an array: its items' parent
+	array  bool
+}
+
+type reader struct {
+	t     *elem.Table
+	kinds *[]Kind // nil unless every member is to be an element (ReadMembers)
+	stack [elem.MaxDepth]frame
+	depth int
+}
+
+// add appends an element, checking the element limit at offset off.
+func (r *reader) add(off int, name elem.Span, value elem.Span, parent int32, k Kind) (int32, *Error) {
+	if len(r.t.Elems) >= elem.MaxElements {
+		return 0, fail(off, "too many elements")
+	}
+	if r.kinds != nil {
+		*r.kinds = append(*r.kinds, k)
+	}
+	return r.t.Add(name, 0, value, parent), nil
+}
+
+// The state between tokens: what the byte after white space may be.
+const (
+	objectStart = iota // after '{': a key or '}'
+	objectKey          // after ',' in an object: a key
+	arrayStart         // after '[': a value or ']'
+	arrayValue         // after ',' in an array: a value
+	afterValue         // after a value: ',' or the closing bracket
+)
+
+func (r *reader) read(src string) error {
+	t := r.t
+	t.Reset(src)
+	i := 0
+	if len(src) >= 3 && src[0] == 0xef && src[1] == 0xbb && src[2] == 0xbf {
+		i = 3
+	}
+	i = skipSpace(src, i)
+	if i == len(src) {
+		return fail(i, "no JSON object")
+	}
+	if src[i] != '{' {
+		return fail(i, "the top-level value is not an object")
+	}
+	if _, err := r.add(i, elem.Span{}, elem.Span{}, -1, Object); err != nil {
+		return err
+	}
+	r.stack[0] = frame{parent: 0}
+	r.depth = 1
+	i++
+	state := objectStart
+	var name elem.Span // the key of the value that comes next, in an object
+	for {
+		i = skipSpace(src, i)
+		if i == len(src) {
+			return fail(i, "unexpected end of input")
+		}
+		c := src[i]
+		top := &r.stack[r.depth-1]
+		switch state {
+		case objectStart, objectKey:
+			if c != '"' {
+				switch {
+				case c == '}' && state == objectStart:
+					i++
+					if r.depth--; r.depth == 0 {
+						return end(src, i)
+					}
+					state = afterValue
+					continue
+				case c == '}':
+					return fail(i, "trailing comma before '}'")
+				}
+				return fail(i, "expected a string key")
+			}
+			start := i
+			var err *Error
+			if name, i, err = r.str(src, i); err != nil {
+				return err
+			}
+			if i-start-2 > elem.MaxNameLen {
+				return fail(start, "key too long")
+			}
+			i = skipSpace(src, i)
+			if i == len(src) {
+				return fail(i, "unexpected end of input")
+			}
+			if src[i] != ':' {
+				return fail(i, "expected ':' after a key")
+			}
+			if i = skipSpace(src, i+1); i == len(src) {
+				return fail(i, "unexpected end of input")
+			}
+			c = src[i]
+		case arrayStart, arrayValue:
+			if c == ']' {
+				if state == arrayValue {
+					return fail(i, "trailing comma before ']'")
+				}
+				i++
+				r.depth--
+				state = afterValue
+				continue
+			}
+			name = top.name
+		case afterValue:
+			switch {
+			case c == ',':
+				i++
+				state = objectKey
+				if top.array {
+					state = arrayValue
+				}
+			case c == '}' && !top.array, c == ']' && top.array:
+				i++
+				if r.depth--; r.depth == 0 {
+					return end(src, i)
+				}
+			case top.array:
+				return fail(i, "expected ',' or ']' after an array item")
+			default:
+				return fail(i, "expected ',' or '}' after an object member")
+			}
+			continue
+		}
+		// A value, named name, the child of the element the open frame says.
+		parent := top.parent
+		switch {
+		case c == '{' || c == '[':
+			if r.depth >= elem.MaxDepth {
+				return fail(i, "objects and arrays nested too deeply")
+			}
+			f := frame{name: name, parent: parent, array: c == '['}
+			if c == '{' || r.kinds != nil {
+				k := Object
+				if c == '[' {
+					k, f.name = Array, elem.Span{}
+				}
+				at, err := r.add(i, name, elem.Span{}, parent, k)
+				if err != nil {
+					return err
+				}
+				f.parent = at
+			}
+			r.stack[r.depth] = f
+			r.depth++
+			state = objectStart
+			if c == '[' {
+				state = arrayStart
+			}
+			i++
+			continue
+		case c == '"':
+			v, next, err := r.str(src, i)
+			if err != nil {
+				return err
+			}
+			if _, err := r.add(i, name, v, parent, String); err != nil {
+				return err
+			}
+			i = next
+		case c == '-' || '0' <= c && c <= '9':
+			next, err := number(src, i)
+			if err != nil {
+				return err
+			}
+			if _, err := r.add(i, name, elem.SrcSpan(i, next), parent, Number); err != nil {
+				return err
+			}
+			i = next
+		case c == 't' && hasAt(src, i, "true"), c == 'f' && hasAt(src, i, "false"):
+			n := 4
+			if c == 'f' {
+				n = 5
+			}
+			if _, err := r.add(i, name, elem.SrcSpan(i, i+n), parent, Bool); err != nil {
+				return err
+			}
+			i += n
+		case c == 'n' && hasAt(src, i, "null"):
+			if r.kinds != nil {
+				if _, err := r.add(i, name, elem.Span{}, parent, Null); err != nil {
+					return err
+				}
+			}
+			i += 4 // otherwise null is no element
+		default:
+			return fail(i, "expected a value")
+		}
+		state = afterValue
+	}
+}
+
+// end checks that only white space follows the top-level object.
+func end(src string, i int) error {
+	if i = skipSpace(src, i); i < len(src) {
+		return fail(i, "data after the top-level object")
+	}
+	return nil
+}
+
+func hasAt(src string, i int, lit string) bool {
+	return len(src)-i >= len(lit) && src[i:i+len(lit)] == lit
+}
+
+func skipSpace(src string, i int) int {
+	for i < len(src) && space[src[i]] {
+		i++
+	}
+	return i
+}
+
+var space = [256]bool{' ': true, '\t': true, '\n': true, '\r': true}
+
+// plain marks the bytes a string holds as they are: all but the quote and
+// the backslash.
+var plain = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
+
+// str reads the string whose opening quote is at src[i] and returns its span
+// and the offset after the closing quote. A string without escapes is a span
+// of src; the others are decoded into the table's buffer.
+func (r *reader) str(src string, i int) (elem.Span, int, *Error) {
+	start := i + 1
+	j := start
+	for j < len(src) && plain[src[j]] {
+		j++
+	}
+	if j == len(src) {
+		return elem.Span{}, j, fail(i, "unterminated string")
+	}
+	if src[j] == '"' {
+		return elem.SrcSpan(start, j), j + 1, nil
+	}
+	t := r.t
+	at := len(t.Buf)
+	t.Buf = append(t.Buf, src[start:j]...)
+	for {
+		if j == len(src) {
+			return elem.Span{}, j, fail(i, "unterminated string")
+		}
+		c := src[j]
+		if c == '"' {
+			return t.BufSpan(at), j + 1, nil
+		}
+		if c != '\\' {
+			k := j + 1
+			for k < len(src) && plain[src[k]] {
+				k++
+			}
+			t.Buf = append(t.Buf, src[j:k]...)
+			j = k
+			continue
+		}
+		if j+1 == len(src) {
+			return elem.Span{}, j, fail(i, "unterminated string")
+		}
+		switch e := src[j+1]; e {
+		case '"', '\\', '/':
+			t.Buf = append(t.Buf, e)
+		case 'b':
+			t.Buf = append(t.Buf, '\b')
+		case 'f':
+			t.Buf = append(t.Buf, '\f')
+		case 'n':
+			t.Buf = append(t.Buf, '\n')
+		case 'r':
+			t.Buf = append(t.Buf, '\r')
+		case 't':
+			t.Buf = append(t.Buf, '\t')
+		case 'u':
+			u, ok := hex4(src, j+2)
+			if !ok {
+				return elem.Span{}, j, fail(j, "malformed \\u escape")
+			}
+			j += 6
+			rn := rune(u)
+			if utf16.IsSurrogate(rn) {
+				// A high surrogate followed by an escaped low one is one
+				// character; any other surrogate is U+FFFD, as in encoding/json.
+				rn = utf8.RuneError
+				if lo, ok := hex4(src, j+2); ok && hasAt(src, j, `\u`) {
+					if d := utf16.DecodeRune(rune(u), rune(lo)); d != utf8.RuneError {
+						rn = d
+						j += 6
+					}
+				}
+			}
+			t.Buf = utf8.AppendRune(t.Buf, rn)
+			continue
+		default:
+			return elem.Span{}, j, fail(j, "unknown escape")
+		}
+		j += 2
+	}
+}
+
+// hex4 reads four hex digits at src[i:].
+func hex4(src string, i int) (uint16, bool) {
+	if i < 0 || len(src)-i < 4 {
+		return 0, false
+	}
+	var v uint16
+	for k := i; k < i+4; k++ {
+		c := src[k]
+		switch {
+		case '0' <= c && c <= '9':
+			c -= '0'
+		case 'a' <= c && c <= 'f':
+			c -= 'a' - 10
+		case 'A' <= c && c <= 'F':
+			c -= 'A' - 10
+		default:
+			return 0, false
+		}
+		v = v<<4 | uint16(c)
+	}
+	return v, true
+}
+
+// number returns the end of the number that starts at src[i], by the JSON
+// grammar: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+func number(src string, i int) (int, *Error) {
+	start := i
+	if src[i] == '-' {
+		i++
+	}
+	switch {
+	case i < len(src) && src[i] == '0':
+		i++
+	case i < len(src) && '1' <= src[i] && src[i] <= '9':
+		i = digits(src, i)
+	default:
+		return i, fail(start, "malformed number")
+	}
+	if i < len(src) && src[i] == '.' {
+		j := digits(src, i+1)
+		if j == i+1 {
+			return j, fail(start, "malformed number")
+		}
+		i = j
+	}
+	if i < len(src) && (src[i] == 'e' || src[i] == 'E') {
+		i++
+		if i < len(src) && (src[i] == '+' || src[i] == '-') {
+			i++
+		}
+		j := digits(src, i)
+		if j == i {
+			return j, fail(start, "malformed number")
+		}
+		i = j
+	}
+	return i, nil
+}
+
+func digits(src string, i int) int {
+	for i < len(src) && '0' <= src[i] && src[i] <= '9' {
+		i++
+	}
+	return i
+}
