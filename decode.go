@@ -208,7 +208,9 @@ func (p *pnode) index() {
 // paths returns the element paths f fills: its own and one per alias. An
 // alias is another spelling of the last element of the path, or, when it
 // contains ">", a whole other path (WeCom's sample spells both elements of
-// OptionIds>OptionId differently).
+// OptionIds>OptionId differently); a leading ">" names a path of one
+// element, a child of the root (the JSON form of subscribe_msg_popup_event
+// has its List there, the XML form inside SubscribeMsgPopupEvent).
 func (f *field) paths() [][]string {
 	if f.chardata {
 		return nil
@@ -216,7 +218,7 @@ func (f *field) paths() [][]string {
 	paths := [][]string{f.path}
 	for _, a := range f.alias {
 		if strings.Contains(a, ">") {
-			paths = append(paths, strings.Split(a, ">"))
+			paths = append(paths, strings.Split(strings.TrimPrefix(a, ">"), ">"))
 			continue
 		}
 		alt := append(append([]string{}, f.path[:len(f.path)-1]...), a)

@@ -348,6 +348,7 @@ func (h *Handler) serveCallback(w http.ResponseWriter, r *http.Request) {
 	defer h.inFlight.release(size)
 
 	body, err := h.readBody(w, r, size, deadline)
+	envelope := body
 	var receiveID []byte
 	if err == nil {
 		body, receiveID, err = h.open(r, q, body)
@@ -363,9 +364,9 @@ func (h *Handler) serveCallback(w http.ResponseWriter, r *http.Request) {
 
 	key := DedupeKey(string(receiveID), body)
 	ctx = context.WithValue(ctx, dedupeKeyContext{}, key)
-	asJSON := isJSONBody(body)
+	format := pushFormat(envelope, body, h.crypto != nil)
 	ans, err := h.once(ctx, r, key, func(ctx context.Context) (answer, error) {
-		return h.answer(ctx, r, q, ev, asJSON, receiveID)
+		return h.answer(ctx, r, q, ev, format, receiveID)
 	})
 	if err != nil {
 		h.fail(w, r, statusFor(err), err)
@@ -400,7 +401,7 @@ func (h *Handler) open(r *http.Request, q []string, body []byte) (msg, receiveID
 
 // answer runs your function on ev and encodes what it returns as the
 // answer to the request r, whose query is q.
-func (h *Handler) answer(ctx context.Context, r *http.Request, q []string, ev Event, asJSON bool, receiveID []byte) (answer, error) {
+func (h *Handler) answer(ctx context.Context, r *http.Request, q []string, ev Event, format replyFormat, receiveID []byte) (answer, error) {
 	reply, err := h.fn(ctx, ev)
 	if err != nil {
 		return answer{}, fnError{err}
@@ -408,7 +409,7 @@ func (h *Handler) answer(ctx context.Context, r *http.Request, q []string, ev Ev
 	if reply == nil {
 		return answer{contentType: contentTypeText, body: h.noReply(r, ev)}, nil
 	}
-	body, contentType, err := h.encodeReply(ev, reply, asJSON, q[1], q[2], receiveID)
+	body, contentType, err := h.encodeReply(reply, format, q[1], q[2], receiveID)
 	if err != nil {
 		return answer{}, fnError{err}
 	}

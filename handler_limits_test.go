@@ -21,13 +21,13 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func plainTarget(ts, nonce string) string {
+func signedTarget(ts, nonce string) string {
 	return query("signature", plainSig(ts, nonce), "timestamp", ts, "nonce", nonce)
 }
 
 func TestHandlerQueryLimit(t *testing.T) {
 	h, rec := newTestHandler(t)
-	base := plainTarget("1715943329", "1590219412")
+	base := signedTarget("1715943329", "1590219412")
 	pad := func(n int) string { // a query of exactly n bytes
 		q := base[len("/wechat?"):] + "&x="
 		return "/wechat?" + q + strings.Repeat("a", n-len(q))
@@ -78,7 +78,7 @@ func TestHandlerReadsOnlyNeededParameters(t *testing.T) {
 func TestHandlerBodyLimitOption(t *testing.T) {
 	body := subscribeByQR
 	h, rec := newTestHandler(t, WithBodyLimit(int64(len(body))))
-	target := plainTarget("1715943329", "1590219412")
+	target := signedTarget("1715943329", "1590219412")
 	assert.Equal(t, http.StatusOK, serve(h, http.MethodPost, target, body).Code, "at the limit")
 	assert.Equal(t, http.StatusRequestEntityTooLarge, serve(h, http.MethodPost, target, body+" ").Code, "one byte over")
 	assert.Equal(t, 1, rec.calls)
@@ -105,7 +105,7 @@ func TestHandlerInFlightLimit(t *testing.T) {
 		return nil, nil
 	}, WithTimestampWindow(0), WithBodyLimit(size), WithInFlightLimit(2*size))
 	require.NoError(t, err)
-	target := plainTarget("1715943329", "1590219412")
+	target := signedTarget("1715943329", "1590219412")
 
 	var wg sync.WaitGroup
 	codes := make([]int, 2)
@@ -144,7 +144,7 @@ func TestHandlerTimestampWindowOnByDefault(t *testing.T) {
 	} {
 		ts := fmt.Sprint(now.Add(-tc.age).Unix())
 		body := strings.Replace(subscribeByQR, "123123", ts, 1) // distinct callbacks
-		assert.Equal(t, tc.want, serve(h, http.MethodPost, plainTarget(ts, "1"), body).Code, "a request %v old", tc.age)
+		assert.Equal(t, tc.want, serve(h, http.MethodPost, signedTarget(ts, "1"), body).Code, "a request %v old", tc.age)
 	}
 	assert.Equal(t, 2, rec.calls)
 
@@ -152,7 +152,7 @@ func TestHandlerTimestampWindowOnByDefault(t *testing.T) {
 	h, err = NewHandler(testToken, rec.handle, WithTimestampWindow(0))
 	require.NoError(t, err)
 	ts := fmt.Sprint(now.Add(-24 * time.Hour).Unix())
-	assert.Equal(t, http.StatusOK, serve(h, http.MethodPost, plainTarget(ts, "1"), subscribeByQR).Code)
+	assert.Equal(t, http.StatusOK, serve(h, http.MethodPost, signedTarget(ts, "1"), subscribeByQR).Code)
 }
 
 func TestNewHandlerLimitOptions(t *testing.T) {
@@ -211,7 +211,7 @@ func TestHandlerUnderAbuse(t *testing.T) {
 	ts := fmt.Sprint(time.Now().Unix())
 	normal := func(i int) (int, error) {
 		body := strings.Replace(subscribeByQR, "123123", fmt.Sprint("n", i), 1)
-		resp, err := client.Post(srv.URL+plainTarget(ts, fmt.Sprint(i)), "text/xml", strings.NewReader(body))
+		resp, err := client.Post(srv.URL+signedTarget(ts, fmt.Sprint(i)), "text/xml", strings.NewReader(body))
 		if err != nil {
 			return 0, err
 		}
@@ -221,7 +221,7 @@ func TestHandlerUnderAbuse(t *testing.T) {
 	}
 
 	t.Run("query flood", func(t *testing.T) {
-		flood := srv.URL + plainTarget(ts, "1") + "&x=" + strings.Repeat("a", 64<<10)
+		flood := srv.URL + signedTarget(ts, "1") + "&x=" + strings.Repeat("a", 64<<10)
 		var wg sync.WaitGroup
 		var refused atomic.Int64
 		for g := 0; g < 16; g++ {
@@ -260,7 +260,7 @@ func TestHandlerUnderAbuse(t *testing.T) {
 		big := func(i int) (int, error) {
 			head := strings.Replace(strings.Replace(subscribeByQR, "123123", fmt.Sprint("b", i), 1), "subscribe", "big", 1)
 			body := io.MultiReader(strings.NewReader(head), bytes.NewReader(pad[len(head):]))
-			req, err := http.NewRequest(http.MethodPost, srv.URL+plainTarget(ts, "1"), body)
+			req, err := http.NewRequest(http.MethodPost, srv.URL+signedTarget(ts, "1"), body)
 			if err != nil {
 				return 0, err
 			}
@@ -334,7 +334,7 @@ func TestHandlerUnderAbuse(t *testing.T) {
 				}
 				defer conn.Close()
 				conn.SetDeadline(time.Now().Add(30 * time.Second)) // the test's own bound
-				fmt.Fprintf(conn, "POST %s HTTP/1.1\r\nHost: %s\r\nContent-Length: 4096\r\n\r\n", plainTarget(ts, "1"), addr)
+				fmt.Fprintf(conn, "POST %s HTTP/1.1\r\nHost: %s\r\nContent-Length: 4096\r\n\r\n", signedTarget(ts, "1"), addr)
 				go func() { // one byte every 50 ms, until the server hangs up
 					for i := 0; i < 4096; i++ {
 						time.Sleep(50 * time.Millisecond)
@@ -356,7 +356,7 @@ func TestHandlerUnderAbuse(t *testing.T) {
 		time.Sleep(100 * time.Millisecond)
 		for i := 0; i < 20; i++ {
 			body := strings.Replace(subscribeByQR, "123123", fmt.Sprint("s", i), 1)
-			resp, err := client.Post(slowSrv.URL+plainTarget(ts, fmt.Sprint(i)), "text/xml", strings.NewReader(body))
+			resp, err := client.Post(slowSrv.URL+signedTarget(ts, fmt.Sprint(i)), "text/xml", strings.NewReader(body))
 			require.NoError(t, err)
 			resp.Body.Close()
 			assert.Equal(t, http.StatusOK, resp.StatusCode, "normal requests pass beside slow clients")

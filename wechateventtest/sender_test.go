@@ -247,7 +247,7 @@ func TestVerifyRequestMatchesPublishedVector(t *testing.T) {
 }
 
 func TestVerifyAgainstHandler(t *testing.T) {
-	for _, mode := range []wechateventtest.Mode{wechateventtest.Plain, wechateventtest.Compat, wechateventtest.Secure} {
+	for _, mode := range []wechateventtest.Mode{wechateventtest.Plain, wechateventtest.Compat, wechateventtest.Secure, wechateventtest.WeCom} {
 		p := senders()[mode]
 		h, err := wechatevent.NewHandler(token, new(echoHandler).fn, p.opts...)
 		require.NoError(t, err)
@@ -285,6 +285,13 @@ func TestWeComVerifyRequest(t *testing.T) {
 	require.NoError(t, err)
 	_, err = other.Decrypt(q.Get("msg_signature"), q.Get("timestamp"), q.Get("nonce"), []byte(env))
 	assert.ErrorIs(t, err, wechatevent.ErrAppID)
+
+	// The Handler of a WeCom app with another CorpID refuses it.
+	h, err := wechatevent.NewHandler(token, new(echoHandler).fn, wechatevent.WithSecurityMode(aesKey, "ww_other"))
+	require.NoError(t, err)
+	rec := serve(h, req)
+	assert.ErrorIs(t, wechateventtest.CheckEcho(rec.Code, rec.Body.Bytes(), echo), wechateventtest.ErrAnswer)
+	assert.Equal(t, http.StatusForbidden, rec.Code)
 }
 
 func TestRetryIsByteIdentical(t *testing.T) {
