@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -172,8 +173,9 @@ func ExampleReply() {
 	}
 	// A plain-mode request as WeChat signs it: sha1 of the sorted token,
 	// timestamp and nonce.
-	q := url.Values{"timestamp": {"1715943329"}, "nonce": {"1590219412"},
-		"signature": {signPlain("token", "1715943329", "1590219412")}}
+	now := strconv.FormatInt(time.Now().Unix(), 10)
+	q := url.Values{"timestamp": {now}, "nonce": {"1590219412"},
+		"signature": {signPlain("token", now, "1590219412")}}
 	w := httptest.NewRecorder()
 	h.ServeHTTP(w, httptest.NewRequest(http.MethodPost, "/wechat?"+q.Encode(), strings.NewReader(`<xml>
 <ToUserName><![CDATA[gh_97417a04a28d]]></ToUserName><FromUserName><![CDATA[o9Ag]]></FromUserName>
