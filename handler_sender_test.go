@@ -62,8 +62,9 @@ func TestHandlerDeliversEveryFixtureInEveryMode(t *testing.T) {
 				require.NoError(t, err)
 
 				var got wechatevent.Event
-				h := handlerFor(t, s, func(_ context.Context, ev wechatevent.Event) (wechatevent.Reply, error) {
-					got = ev
+				var key string
+				h := handlerFor(t, s, func(ctx context.Context, ev wechatevent.Event) (wechatevent.Reply, error) {
+					got, key = ev, wechatevent.DedupeKeyFromContext(ctx)
 					return nil, nil
 				})
 				req, err := s.NewRequest("/wechat", body)
@@ -75,7 +76,11 @@ func TestHandlerDeliversEveryFixtureInEveryMode(t *testing.T) {
 				assert.Nil(t, reply)
 				require.NotNil(t, got)
 				assert.Equal(t, reflect.TypeOf(want), reflect.TypeOf(got))
-				assert.Equal(t, want.Header().DedupeKey(), got.Header().DedupeKey())
+				receiveID := s.ReceiveID
+				if s.Mode == wechateventtest.Plain {
+					receiveID = ""
+				}
+				assert.Equal(t, wechatevent.DedupeKey(receiveID, body), key)
 			})
 		}
 	}
@@ -150,6 +155,36 @@ func TestHandlerTimestampWindowWithSender(t *testing.T) {
 			h.ServeHTTP(rec, req)
 			assert.Equal(t, http.StatusForbidden, rec.Code)
 			assert.True(t, strings.Contains(req.URL.RawQuery, "timestamp=1714112445"))
+		})
+	}
+}
+
+// The Handler answers WeChat's URL verification in every mode: the echostr as
+// sent, or for WeCom the plaintext of the encrypted one; with another token
+// or ReceiveId, WeChat would not save the URL.
+func TestHandlerVerifiesURLInEveryMode(t *testing.T) {
+	for _, s := range modeSenders() {
+		t.Run(s.Mode.String(), func(t *testing.T) {
+			noop := func(context.Context, wechatevent.Event) (wechatevent.Reply, error) { return nil, nil }
+			req, echo, err := s.NewVerifyRequest("/wechat")
+			require.NoError(t, err)
+			rec := httptest.NewRecorder()
+			handlerFor(t, s, noop).ServeHTTP(rec, req)
+			assert.NoError(t, wechateventtest.CheckEcho(rec.Code, rec.Body.Bytes(), echo))
+
+			other := *s
+			other.Token = "another-token"
+			rec = httptest.NewRecorder()
+			handlerFor(t, &other, noop).ServeHTTP(rec, req)
+			assert.ErrorIs(t, wechateventtest.CheckEcho(rec.Code, rec.Body.Bytes(), echo), wechateventtest.ErrAnswer)
+
+			if s.Mode == wechateventtest.WeCom {
+				other := *s
+				other.ReceiveID = "ww_another_corp"
+				rec = httptest.NewRecorder()
+				handlerFor(t, &other, noop).ServeHTTP(rec, req)
+				assert.Equal(t, http.StatusForbidden, rec.Code)
+			}
 		})
 	}
 }

@@ -119,7 +119,7 @@ type Sender struct {
 func (s *Sender) NewRequest(target string, body []byte) (*http.Request, error) {
 	ts, nonce := s.freshTimestamp(), s.freshNonce()
 	isJSON := isJSONBody(body)
-	clear := topLevel(body, isJSON)
+	clear := header(body, isJSON)
 
 	var q query
 	if s.Mode != WeCom {
@@ -256,6 +256,23 @@ func randomDigits(n int) string {
 		b[i] = byte('0' + d)
 	}
 	return string(b)
+}
+
+// header returns the envelope fields of a callback body: from
+// wechatevent.Parse, which reads whatever WeChat sends, or, for a body it
+// refuses (sent to test how an endpoint refuses it), as far as the body can
+// be read.
+func header(body []byte, isJSON bool) map[string]string {
+	ev, err := wechatevent.Parse(body)
+	if err != nil {
+		return topLevel(body, isJSON)
+	}
+	h := ev.Header()
+	out := map[string]string{"ToUserName": h.ToUserName, "FromUserName": h.FromUserName}
+	if h.AgentID != 0 {
+		out["AgentID"] = strconv.FormatInt(h.AgentID, 10)
+	}
+	return out
 }
 
 // envelope wraps the ciphertext of body the way the Mode sends it.

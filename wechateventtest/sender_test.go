@@ -410,3 +410,23 @@ func readAll(t *testing.T, req *http.Request) string {
 	require.NoError(t, err)
 	return string(b)
 }
+
+// The envelope fields come from what the body says, also when it holds
+// control characters, which WeChat sends inside text.
+func TestEnvelopeFieldsFromATolerantRead(t *testing.T) {
+	s := senders()[wechateventtest.WeCom].s
+	body := strings.Replace(wecomMsg, "hello", "a\x1db", 1)
+	req, err := s.NewRequest("/wechat", []byte(body))
+	require.NoError(t, err)
+	assert.Contains(t, readAll(t, req), "<AgentID><![CDATA[1000002]]></AgentID>")
+
+	secure := senders()[wechateventtest.Secure].s
+	req, err = secure.NewRequest("/wechat", []byte(strings.Replace(xmlText, "hello", "a\x1db", 1)))
+	require.NoError(t, err)
+	assert.Equal(t, "o9AgO5Kd5ggOC-bXrbNODIiE3bGY", req.URL.Query().Get("openid"))
+
+	// A suite push has no ToUserName: the envelope names the ReceiveId.
+	req, err = s.NewRequest("/wechat", []byte(`<xml><SuiteId><![CDATA[ww_suite]]></SuiteId><InfoType><![CDATA[suite_ticket]]></InfoType><TimeStamp>1403610513</TimeStamp></xml>`))
+	require.NoError(t, err)
+	assert.Contains(t, readAll(t, req), "<ToUserName><![CDATA["+corpID+"]]></ToUserName>")
+}
