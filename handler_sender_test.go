@@ -84,8 +84,9 @@ func TestHandlerDeliversEveryFixtureInEveryMode(t *testing.T) {
 				want, parseErr := wechatevent.Parse(body)
 
 				var got wechatevent.Event
-				h := handlerFor(t, s, func(_ context.Context, ev wechatevent.Event) (wechatevent.Reply, error) {
-					got = ev
+				var key string
+				h := handlerFor(t, s, func(ctx context.Context, ev wechatevent.Event) (wechatevent.Reply, error) {
+					got, key = ev, wechatevent.DedupeKeyFromContext(ctx)
 					return nil, nil
 				})
 				req, err := s.NewRequest("/wechat", body)
@@ -103,6 +104,11 @@ func TestHandlerDeliversEveryFixtureInEveryMode(t *testing.T) {
 				require.NotNil(t, got)
 				assert.Equal(t, reflect.TypeOf(want), reflect.TypeOf(got))
 				assert.Equal(t, want.Header(), got.Header())
+				receiveID := s.ReceiveID
+				if s.Mode == wechateventtest.Plain {
+					receiveID = ""
+				}
+				assert.Equal(t, wechatevent.DedupeKey(receiveID, body), key)
 			})
 		}
 	}

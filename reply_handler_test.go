@@ -236,13 +236,13 @@ func TestHandlerOneLineReply(t *testing.T) {
 		}
 		return nil, nil
 	}
-	plain, err := NewHandler(testToken, fn)
+	plain, err := NewHandler(testToken, fn, WithTimestampWindow(0))
 	require.NoError(t, err)
 	w := serve(plain, http.MethodPost, plainTarget(), textMessageXML)
 	require.Equal(t, http.StatusOK, w.Code)
 	requireText(t, w.Body.Bytes(), "hi")
 
-	safe, err := NewHandler(testToken, fn, WithSecurityMode(testAESKey, testAppID))
+	safe, err := NewHandler(testToken, fn, WithSecurityMode(testAESKey, testAppID), WithTimestampWindow(0))
 	require.NoError(t, err)
 	_, ref := newTestCrypto(t)
 	// Compat mode sends the clear fields beside <Encrypt>: still encrypted.

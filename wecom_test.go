@@ -1,6 +1,7 @@
 package wechatevent
 
 import (
+	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -696,4 +697,28 @@ func TestMemChangeListShapes(t *testing.T) {
 		require.IsType(t, &ExternalChatAddMemberEvent{}, got)
 		assert.Equal(t, want, got.(*ExternalChatAddMemberEvent).MemChangeList, body)
 	}
+}
+
+// TestWeComJSONForms: the JSON form of every WeCom XML fixture decodes to
+// the same value, with scalars written as strings and again as numbers.
+func TestWeComJSONForms(t *testing.T) {
+	n := 0
+	for _, tc := range allWeComSamples() {
+		if tc.want == nil || !strings.HasSuffix(tc.file, ".xml") {
+			continue
+		}
+		body, err := os.ReadFile(fixturePath(tc.file))
+		require.NoError(t, err)
+		for _, asNumbers := range []bool{false, true} {
+			js := xmlToJSON(t, body, asNumbers)
+			t.Run(tc.file, func(t *testing.T) {
+				got, err := Parse(js)
+				require.NoError(t, err, "%s", js)
+				require.IsType(t, tc.want, got, "%s", js)
+				assert.Equal(t, tc.want, got, "%s", js)
+			})
+			n++
+		}
+	}
+	assert.Greater(t, n, 300)
 }
