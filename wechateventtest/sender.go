@@ -25,6 +25,7 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -309,10 +310,11 @@ func insertEncrypt(body []byte, isJSON bool, encrypted string) ([]byte, error) {
 			field = field[1:] // an empty object takes no comma
 		}
 	} else {
-		at = bytes.LastIndex(body, []byte("</xml>"))
-		if at < 0 {
+		ends := closingXML.FindAllIndex(body, -1)
+		if len(ends) == 0 {
 			return nil, errors.New("wechateventtest: compat body has no closing </xml>")
 		}
+		at = ends[len(ends)-1][0]
 		field = []byte("<Encrypt><![CDATA[" + encrypted + "]]></Encrypt>")
 	}
 	out := make([]byte, 0, len(body)+len(field))
@@ -320,6 +322,9 @@ func insertEncrypt(body []byte, isJSON bool, encrypted string) ([]byte, error) {
 	out = append(out, field...)
 	return append(out, body[at:]...), nil
 }
+
+// closingXML matches the end tag of the root, which may hold white space.
+var closingXML = regexp.MustCompile(`</xml\s*>`)
 
 // query builds a query string in WeChat's order of parameters.
 type query struct{ b strings.Builder }

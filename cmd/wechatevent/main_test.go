@@ -640,3 +640,23 @@ func TestDecryptCapturedJSONRequest(t *testing.T) {
 	require.Equal(t, exitOK, r.status, r.stderr)
 	assert.Equal(t, body+"\n", r.stdout)
 }
+
+// An InfoType push (开放平台, WeCom suites) must be answered exactly
+// "success"; an empty answer, fine for messages, is not.
+func TestSendInfoTypePushNeedsSuccess(t *testing.T) {
+	push := writeFile(t, "suite_ticket.xml", `<xml><SuiteId><![CDATA[ww_suite]]></SuiteId><InfoType><![CDATA[suite_ticket]]></InfoType><TimeStamp>1403610513</TimeStamp><SuiteTicket><![CDATA[asdfasfdasdfasdf]]></SuiteTicket></xml>`)
+	for answer, want := range map[string]int{"success": exitOK, "": exitFail} {
+		srv := httptest.NewServer(rewrite(replyHandler(t, "ww_suite"), func(r *http.Request, status int, body []byte) (int, []byte) {
+			if r.Method == http.MethodPost && status == http.StatusOK {
+				return status, []byte(answer)
+			}
+			return status, body
+		}))
+		r := runCmd("", "send", "-wecom", "-url", srv.URL, "-token", testToken, "-aeskey", testAESKey, "-appid", "ww_suite", push)
+		srv.Close()
+		assert.Equal(t, want, r.status, "answer %q: %s", answer, r.stdout)
+		if want == exitFail {
+			assert.Contains(t, r.stdout, `must be answered exactly "success"`)
+		}
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"regexp"
 	"strings"
 	"time"
 
@@ -137,7 +138,20 @@ func (c *sendConfig) sender() (*wechateventtest.Sender, error) {
 type body struct {
 	name string
 	data []byte
+	// push is an InfoType push of 开放平台 or a WeCom suite, which must be
+	// answered exactly "success" (component_verify_ticket docs; WeCom
+	// developer.work.weixin.qq.com/document/path/97172).
+	push bool
 }
+
+// isInfoTypePush reports whether a callback is an InfoType push rather than
+// a message or event.
+func isInfoTypePush(data []byte) bool {
+	ev, err := wechatevent.Parse(data)
+	return err == nil && ev.Header().MsgType == "" && infoType.Match(data)
+}
+
+var infoType = regexp.MustCompile(`<InfoType>|"InfoType"\s*:`)
 
 // readBodies reads every file before anything is sent, converting XML to
 // JSON when asked.
@@ -153,7 +167,7 @@ func readBodies(names []string, asJSON bool) ([]body, error) {
 				return nil, fmt.Errorf("%s: -json: %v", name, err)
 			}
 		}
-		out = append(out, body{name, data})
+		out = append(out, body{name, data, isInfoTypePush(data)})
 	}
 	return out, nil
 }
@@ -218,6 +232,9 @@ func (s *session) callback(target string, b body, retries int) {
 		var reply []byte
 		if err == nil {
 			reply, err = s.sender.OpenReply(status, answer)
+		}
+		if err == nil && b.push && string(answer) != "success" {
+			err = fmt.Errorf("%w: answered %.64q to an InfoType push, which must be answered exactly \"success\"", wechateventtest.ErrAnswer, answer)
 		}
 		if err != nil {
 			s.fail(label, withAnswer(err, status, answer))
