@@ -447,7 +447,8 @@ func familySamples() []catalogCase {
 			env, sfx, name = Envelope{}, wsuite("customer_acquisition"), ".suite"
 		}
 		for _, c := range []string{"balance_low", "balance_exhausted", "balance_increased", "link_unavailable", "delete_link",
-			"open_profile", "friend_request", "customer_start_chat"} {
+			"open_profile", "friend_request", "customer_start_chat", "quota_expire_soon", "message_from_customer",
+			"del_follow_user", "service_balance_low", "service_balance_exhausted", "service_balance_consumed", "change_price"} {
 			link, state, user, ext := acq(c)
 			var want Event
 			switch c {
@@ -467,6 +468,21 @@ func familySamples() []catalogCase {
 				want = &FriendRequestEvent{Envelope: env, SuiteEnvelope: sfx, ChangeType: c, LinkID: link, State: state}
 			case "customer_start_chat":
 				want = &CustomerStartChatEvent{Envelope: env, SuiteEnvelope: sfx, ChangeType: c, LinkID: link, UserID: user, ExternalUserID: ext}
+			case "quota_expire_soon":
+				want = &QuotaExpireSoonEvent{Envelope: env, SuiteEnvelope: sfx, ChangeType: c, ExpireTime: ts(1701000000), ExpireQuotaNum: 500}
+			case "message_from_customer":
+				want = &MessageFromCustomerEvent{Envelope: env, SuiteEnvelope: sfx, ChangeType: c, LinkID: wecomLink, ChatKey: "CHATKEY_0001"}
+			case "del_follow_user":
+				want = &CustomerAcquisitionDelFollowUserEvent{Envelope: env, SuiteEnvelope: sfx, ChangeType: c, LinkID: wecomLink,
+					UserID: "zhangsan", ExternalUserID: wecomExt}
+			case "service_balance_low":
+				want = &ServiceBalanceLowEvent{Envelope: env, SuiteEnvelope: sfx, ChangeType: c}
+			case "service_balance_exhausted":
+				want = &ServiceBalanceExhaustedEvent{Envelope: env, SuiteEnvelope: sfx, ChangeType: c}
+			case "service_balance_consumed":
+				want = &ServiceBalanceConsumedEvent{Envelope: env, SuiteEnvelope: sfx, ChangeType: c, LinkID: wecomLink, OnceKey: "once_7"}
+			case "change_price":
+				want = &ChangePriceEvent{Envelope: env, SuiteEnvelope: sfx, ChangeType: c, Price: 150, EffectiveTime: ts(1701000000)}
 			}
 			cases = append(cases, catalogCase{file: "wecom/customer_acquisition." + c + name + ".xml", want: want})
 		}
