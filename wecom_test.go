@@ -369,6 +369,15 @@ var wecomSamples = []catalogCase{
 		MeetingRoomID: 2, MeetingID: "mtebsada6e027c123cbafBBB", BookingID: "bk_0001"}},
 	{file: "wecom/meeting_change.xml", want: &MeetingChangeEvent{Envelope: ev("toUser", "fromUser", 1348831860, "meeting_change"),
 		ChangeType: "modify_meeting", MeetingID: "wcjgewCwAAqeJcPI1d8Pwbjt7nttzAAA"}},
+	// Every element SKIT's model knows of, in one body.
+	{file: "wecom/meeting_change.fields.xml", want: &MeetingChangeEvent{Envelope: wenv("zhangsan", "meeting_change", 0),
+		ChangeType: "modify_meeting", MeetingID: "wcjgewCwAAqeJcPI1d8Pwbjt7nttzCCC", MeetingRoomID: "room_1", FromUserTmpOpenID: "tmp_from",
+		UserID: "lisi", TmpOpenID: "tmp_lisi", UserRole: 2, WarmUpPicture: "https://example.invalid/p.png", UploadStatus: 1,
+		UploadInfo: []MeetingUpload{
+			{MediumType: 1, MediumURL: "https://example.invalid/a.png", UploadStatus: 1},
+			{MediumType: 2, MediumURL: "https://example.invalid/b.mp4", UploadStatus: 2, ErrorMsg: "too large"},
+		},
+		EnrollID: "enroll_1", Protocol: 1, DialString: "sip:1@example.invalid", RoomResponseStatus: 3}},
 	{file: "wecom/meeting_statistics.xml", want: &MeetingStatisticsEvent{Envelope: ev("toUser", "fromUser", 1348831860, "meeting_statistics"),
 		ChangeType: "start_meeting", Status: 1}},
 
