@@ -554,7 +554,7 @@ func TestDecryptCapturedRequest(t *testing.T) {
 		want string
 	}{
 		"wrong token": {[]string{"-token", "other", "-aeskey", testAESKey, "-appid", testAppID}, "signature check failed"},
-		"wrong appid": {[]string{"-token", testToken, "-aeskey", testAESKey, "-appid", "wx_other"}, "ReceiveId check failed"},
+		"wrong appid": {[]string{"-token", testToken, "-aeskey", testAESKey, "-appid", "wx_other"}, `ReceiveId check failed: the decrypted message is not for -appid "wx_other" but for "wx5823bf96d3bd56c7"`},
 		"wrong key":   {[]string{"-token", testToken, "-aeskey", "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG", "-appid", testAppID}, "decryption failed"},
 	} {
 		t.Run(name, func(t *testing.T) {
@@ -581,7 +581,7 @@ func TestDecryptWeComEchostrAndPlain(t *testing.T) {
 	assert.Equal(t, "3894502120257093631\n", r.stdout)
 	r = runCmd("", "decrypt", "-token", testToken, "-aeskey", testAESKey, "-appid", "ww_other", "-url", req.URL.String())
 	assert.Equal(t, exitFail, r.status)
-	assert.Contains(t, r.stderr, "ReceiveId check failed")
+	assert.Contains(t, r.stderr, `ReceiveId check failed: the decrypted message is not for -appid "ww_other" but for "ww1436e0e65a779aee"`)
 
 	plain := &wechateventtest.Sender{Token: testToken}
 	url, file := capturedRequest(t, plain, "<xml><MsgType>text</MsgType></xml>")
