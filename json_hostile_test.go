@@ -32,7 +32,9 @@ var jsonHostileCases = []jsonHostileCase{
 	{name: "megabyte string", want: wantEvent, body: func() string { return jsonText(`"` + strings.Repeat("x", justUnder) + `"`) },
 		check: func(t *testing.T, ev Event) { assert.Len(t, ev.(*TextMessage).Content, justUnder) }},
 	{name: "megabyte number into a string", want: wantEvent, body: func() string { return jsonText(strings.Repeat("7", justUnder)) },
-		check: func(t *testing.T, ev Event) { assert.Equal(t, strings.Repeat("7", justUnder), ev.(*TextMessage).Content) }},
+		check: func(t *testing.T, ev Event) {
+			assert.Equal(t, strings.Repeat("7", justUnder), ev.(*TextMessage).Content)
+		}},
 	{name: "megabyte number into an int", want: wantEvent, body: func() string {
 		return `{"MsgType":"text","MsgId":` + strings.Repeat("9", justUnder) + `}`
 	}, check: func(t *testing.T, ev Event) { assert.Zero(t, ev.(*TextMessage).MsgID) }},
@@ -46,16 +48,20 @@ var jsonHostileCases = []jsonHostileCase{
 		return `{"MsgType":"text","Content":"` + strings.Repeat(`\\`, justUnder/2)
 	}},
 	{name: "\\u run", want: wantEvent, body: func() string { return jsonText(`"` + repeatTo(`\u4e2d`, justUnder) + `"`) },
-		check: func(t *testing.T, ev Event) { assert.Equal(t, strings.Repeat("中", justUnder/6), ev.(*TextMessage).Content) }},
+		check: func(t *testing.T, ev Event) {
+			assert.Equal(t, strings.Repeat("中", justUnder/6), ev.(*TextMessage).Content)
+		}},
 	{name: "lone surrogate run", want: wantEvent, body: func() string { return jsonText(`"` + repeatTo(`\ud800`, justUnder) + `"`) },
-		check: func(t *testing.T, ev Event) { assert.Equal(t, strings.Repeat("\uFFFD", justUnder/6), ev.(*TextMessage).Content) }},
+		check: func(t *testing.T, ev Event) {
+			assert.Equal(t, strings.Repeat("\uFFFD", justUnder/6), ev.(*TextMessage).Content)
+		}},
 	{name: "broken \\u at the end", want: wantSyntax, at: -1, body: func() string { return jsonText(`"` + repeatTo(`\u4e2d`, justUnder) + `\u4e`) }},
 	{name: "megabyte key", want: wantSyntax, at: 1, body: func() string { return `{"` + strings.Repeat("k", justUnder) + `":1}` }},
 	{name: "too many members", want: wantSyntax, at: -1, body: func() string { return "{" + strings.TrimSuffix(repeatTo(`"a":1,`, justUnder), ",") + "}" }},
 	{name: "too many items", want: wantSyntax, at: -1, body: func() string { return `{"a":[` + strings.TrimSuffix(repeatTo("1,", justUnder), ",") + "]}" }},
 	{name: "million nulls", want: wantMissing, body: func() string { return `{"a":[` + strings.TrimSuffix(repeatTo("null,", justUnder), ",") + "]}" }},
 	{name: "million empty arrays", want: wantMissing, body: func() string { return `{"a":[` + strings.TrimSuffix(repeatTo("[],", justUnder), ",") + "]}" }},
-	{name: "trailing garbage after a megabyte", want: wantSyntax, at: -1, body: func() string { return jsonText(`"` + strings.Repeat("x", justUnder) + `"`) + "x" }},
+	{name: "trailing garbage after a megabyte", want: wantSyntax, at: -1, body: func() string { return jsonText(`"`+strings.Repeat("x", justUnder)+`"`) + "x" }},
 	{name: "over MaxBodySize", want: wantTooLarge, body: func() string { return jsonText(`"` + strings.Repeat("x", MaxBodySize) + `"`) }},
 }
 

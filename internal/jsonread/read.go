@@ -426,7 +426,7 @@ const (
 func special8(x uint64) uint64 {
 	q := x ^ (lsb * '"')
 	b := x ^ (lsb * '\\')
-	return ((q - lsb) &^ q | (b - lsb) &^ b) & msb
+	return ((q-lsb)&^q | (b-lsb)&^b) & msb
 }
 
 // load64 reads src[i:i+8] as a little-endian word.
