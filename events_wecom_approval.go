@@ -16,10 +16,10 @@ type OpenApprovalChangeEvent struct {
 	ThirdNo        string                   `xml:"ApprovalInfo>ThirdNo"`                           // the app's own number of the approval
 	OpenSpName     string                   `xml:"ApprovalInfo>OpenSpName"`                        // the template's name
 	OpenTemplateID string                   `xml:"ApprovalInfo>OpenTemplateId"`                    // the template's ID
-	OpenSpStatus   int                      `xml:"ApprovalInfo>OpenSpStatus"`                      // 1 pending, 2 approved, 3 rejected, 4 withdrawn, 5 approved then withdrawn, 6 approved then cancelled, 7 approved then rejected
+	OpenSpStatus   int                      `xml:"ApprovalInfo>OpenSpStatus"`                      // 1 pending, 2 approved, 3 rejected, 4 cancelled
 	ApplyTime      time.Time                `xml:"ApprovalInfo>ApplyTime"`                         // when it was submitted
 	ApplyUserName  string                   `xml:"ApprovalInfo>ApplyUserName"`                     // the applicant's name
-	ApplyUserID    string                   `xml:"ApprovalInfo>ApplyUserId"`                       // the applicant's UserID
+	ApplyUserID    string                   `xml:"ApprovalInfo>ApplyUserId" alias:"ApplyUserid"`   // the applicant's UserID (also read as ApplyUserid)
 	ApplyUserParty string                   `xml:"ApprovalInfo>ApplyUserParty"`                    // the applicant's department
 	ApplyUserImage string                   `xml:"ApprovalInfo>ApplyUserImage"`                    // the applicant's avatar URL
 	ApprovalNodes  []OpenApprovalNode       `xml:"ApprovalInfo>ApprovalNodes>ApprovalNode"`        // the approval steps, in order
@@ -31,7 +31,7 @@ type OpenApprovalChangeEvent struct {
 type OpenApprovalNode struct {
 	NodeStatus int                `xml:"NodeStatus"` // 1 pending, 2 approved, 3 rejected, 4 transferred
 	NodeAttr   int                `xml:"NodeAttr"`   // 1 any approver decides (或签), 2 all must approve (会签)
-	NodeType   int                `xml:"NodeType"`   // 1 fixed members, 2 the applicant's leader
+	NodeType   int                `xml:"NodeType"`   // how the approvers were chosen, such as 1 fixed members
 	Items      []OpenApprovalItem `xml:"Items>Item"` // the step's approvers
 }
 
@@ -101,7 +101,7 @@ type SysApprovalDetail struct {
 type SysApprovalNode struct {
 	NodeType    int                  `xml:"NodeType"`    // 1 approvers, 2 notified members, 3 handlers
 	SpStatus    int                  `xml:"SpStatus"`    // the node's state
-	ApvRel      int                  `xml:"ApvRel"`      // 1 any approver decides (或签), 2 all must approve (会签), 3 in turn
+	ApvRel      int                  `xml:"ApvRel"`      // how several members decide: 或签, 会签 or in turn (依次审批), as a number
 	SubNodeList []SysApprovalSubNode `xml:"SubNodeList"` // one entry per member of the node
 }
 

@@ -28,7 +28,8 @@ type SuiteTicketEvent struct {
 
 // CreateAuthEvent is sent when a corp authorises (installs) the suite. The
 // AuthCode is exchanged for the corp's permanent code within 10 minutes;
-// the push names no corp, the exchange does.
+// the push names no corp, the exchange does. WeCom wants the answer within
+// 1000 ms, so that the install does not stall: note the code and return.
 // The InfoType value is "create_auth".
 // See https://developer.work.weixin.qq.com/document/path/90642
 type CreateAuthEvent struct {
@@ -63,7 +64,8 @@ type CancelAuthEvent struct {
 
 // ResetPermanentCodeEvent is sent when a 代开发 app's Secret (its permanent
 // code) is fetched again in the console; the AuthCode is exchanged for the
-// new one.
+// new one within 10 minutes. WeCom wants the answer within 1000 ms: note
+// the code and return, then exchange it.
 // The InfoType value is "reset_permanent_code".
 // See https://developer.work.weixin.qq.com/document/path/94758
 type ResetPermanentCodeEvent struct {

@@ -37,8 +37,10 @@ var suitePushSamples = []catalogCase{
 	{file: "wecom/change_auth.open_kf.xml", want: &ChangeAuthEvent{SuiteEnvelope: suiteEnv("ww4asffe99e54c0f4c", "wxf8b4f85f3a794e77", "change_auth", 1403610513),
 		State: "abc", OpenKfIDs: []string{"wkAJ2GCAAAZSfhHCt7IFSvLKtMPxyJTw", "wkAJ2GCAAAZSfhHCt7IFSvLKtMPxyAAA"}}},
 	{file: "wecom/cancel_auth.xml", want: &CancelAuthEvent{SuiteEnvelope: suiteEnv("ww4asffe99e54cxxxx", "wxf8b4f85fxx794xxx", "cancel_auth", 1403610513)}},
-	{file: "wecom/reset_permanent_code.xml", want: &ResetPermanentCodeEvent{SuiteEnvelope: suiteEnv("dk4asffe99e54c0f4c", "", "reset_permanent_code", 1403610513),
+	{file: "wecom/reset_permanent_code.xml", want: &ResetPermanentCodeEvent{SuiteEnvelope: suiteEnv("dk4asffe9xxx4c0f4c", "", "reset_permanent_code", 1403610513),
 		AuthCode: "AUTHCODE"}},
+	// As other projects' docs show it: the corp named, no AuthCode.
+	{file: "wecom/reset_permanent_code.auth_corp.xml", want: &ResetPermanentCodeEvent{SuiteEnvelope: suiteEnv("ww4asffe99e54c0f4c", "wxf8b4f85f3a794e77", "reset_permanent_code", 1403610513)}},
 	{file: "wecom/register_corp.xml", want: &RegisterCorpEvent{SuiteEnvelope: suiteEnv("", "wwddddccc7775555aaa", "register_corp", 1502682173),
 		ServiceCorpID: "wwddddccc7775555aab", RegisterCode: "pIKi3wRPNWCGF-pyP-YU5KWjDDD", AccessToken: "accesstoken000001", ExpiresIn: 1800,
 		UserID: "zhangshan", State: "state1", TemplateID: "tpl1test"}},

@@ -41,6 +41,7 @@ func ExampleWithReceiveIDFunc() {
 		wechatevent.WithReceiveIDFunc(func(r *http.Request, corpID string) (bool, error) {
 			return authorised[corpID], nil
 		}),
+		wechatevent.WithTimestampWindow(0), // only because WeCom's published sample dates from 2014
 	)
 	if err != nil {
 		panic(err)

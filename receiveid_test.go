@@ -80,7 +80,7 @@ func TestHandlerVerifiesWeComURL(t *testing.T) {
 	for _, v := range echostrVectors(t) {
 		t.Run(v.Name, func(t *testing.T) {
 			rec := &recorder{}
-			h, err := NewHandler(v.Token, rec.handle, WithSecurityMode(v.AESKey, v.AppID), WithErrorLog(rec.log))
+			h, err := NewHandler(v.Token, rec.handle, WithSecurityMode(v.AESKey, v.AppID), WithErrorLog(rec.log), WithTimestampWindow(0))
 			require.NoError(t, err)
 
 			w := serve(h, http.MethodGet, wecomGET(v.MsgSignature, v.Timestamp, v.Nonce, v.Encrypt), "")
@@ -109,7 +109,7 @@ func TestHandlerVerifiesWeComURL(t *testing.T) {
 			// Right key and signature, but configured for another ReceiveId.
 			for _, id := range []string{v.AppID + "x", ""} {
 				rec := &recorder{}
-				h, err := NewHandler(v.Token, rec.handle, WithSecurityMode(v.AESKey, id), WithErrorLog(rec.log))
+				h, err := NewHandler(v.Token, rec.handle, WithSecurityMode(v.AESKey, id), WithErrorLog(rec.log), WithTimestampWindow(0))
 				require.NoError(t, err)
 				w := serve(h, http.MethodGet, wecomGET(v.MsgSignature, v.Timestamp, v.Nonce, v.Encrypt), "")
 				assert.Equal(t, http.StatusForbidden, w.Code)
@@ -126,7 +126,7 @@ func TestHandlerVerifiesWeComURL(t *testing.T) {
 func TestHandlerWeComURLNeedsSecurityMode(t *testing.T) {
 	v := echostrVectors(t)[0]
 	rec := &recorder{}
-	h, err := NewHandler(v.Token, rec.handle, WithErrorLog(rec.log))
+	h, err := NewHandler(v.Token, rec.handle, WithErrorLog(rec.log), WithTimestampWindow(0))
 	require.NoError(t, err)
 	w := serve(h, http.MethodGet, wecomGET(v.MsgSignature, v.Timestamp, v.Nonce, v.Encrypt), "")
 	assert.Equal(t, http.StatusForbidden, w.Code)
@@ -140,7 +140,7 @@ func TestHandlerPlainGETStillEchoesInSecurityMode(t *testing.T) {
 		if v.Echostr == "" {
 			continue
 		}
-		h, err := NewHandler(v.Token, (&recorder{}).handle, WithSecurityMode(testAESKey, testAppID), WithReceiveIDs("wwcorp"))
+		h, err := NewHandler(v.Token, (&recorder{}).handle, WithSecurityMode(testAESKey, testAppID), WithReceiveIDs("wwcorp"), WithTimestampWindow(0))
 		require.NoError(t, err)
 		w := serve(h, http.MethodGet, query("signature", v.Signature, "timestamp", v.Timestamp, "nonce", v.Nonce, "echostr", v.Echostr), "")
 		assert.Equal(t, http.StatusOK, w.Code)

@@ -1,6 +1,7 @@
 package wechatevent
 
 import (
+	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -168,6 +169,27 @@ var wecomSamples = []catalogCase{
 	{file: "wecom/change_external_chat.update.add_member.xml", want: &ExternalChatAddMemberEvent{Envelope: wenv("sys", "change_external_chat", 0),
 		ChangeType: "update", UpdateDetail: "add_member", ChatID: wecomChat, JoinScene: 3, MemChangeCnt: 3,
 		MemChangeList: []string{"zhangsan", wecomExt, "lisi"}, LastMemVer: "9c3f97c2ada667dfb5f6d03308d963e1", CurMemVer: "71217227bbd112ecfe3a49c482195cb4"}},
+	// WxJava's samples: member IDs as one comma list instead of <Item>s,
+	// and the <Item> form with a CreateTime beyond 32 bits.
+	{file: "wecom/change_external_chat.update.add_member.wxjava_text.xml", want: &ExternalChatAddMemberEvent{Envelope: ev("toUser", "sys", 1403610513, "change_external_chat"),
+		ChangeType: "update", UpdateDetail: "add_member", ChatID: "wrOgQhDgAAMYQiS5ol9G7gK9JVAAAA", JoinScene: 1, MemChangeCnt: 2,
+		MemChangeList: []string{"wmEJiCwAAA9KG2qlSq6rKwASSgAAAA", "wmEJiCwAAA9KG2qlSq6rKwBBBBBBB"}}},
+	{file: "wecom/change_external_chat.update.del_member.wxjava_text.xml", want: &ExternalChatDelMemberEvent{Envelope: ev("toUser", "sys", 1403610513, "change_external_chat"),
+		ChangeType: "update", UpdateDetail: "del_member", ChatID: "wrOgQhDgAAMYQiS5ol9G7gK9JVAAAA", QuitScene: 1, MemChangeCnt: 1,
+		MemChangeList: []string{"wmEJiCwAAA9KG2qlSq6rKwASSgAAAA"}}},
+	{file: "wecom/change_external_chat.update.change_name.wxjava.xml", want: &ExternalChatChangeNameEvent{Envelope: ev("toUser", "sys", 1403610513, "change_external_chat"),
+		ChangeType: "update", UpdateDetail: "change_name", ChatID: "wrOgQhDgAAMYQiS5ol9G7gK9JVAAAA"}},
+	{file: "wecom/change_external_chat.update.add_member.wxjava.xml", want: &ExternalChatAddMemberEvent{Envelope: ev("c2e112dad808119117371bbcd6", "sys", 9811170016713, "change_external_chat"),
+		ChangeType: "update", UpdateDetail: "add_member", ChatID: "wrxUBwDQAAa44T11Ziaed811rhUr8-3Igmug", JoinScene: 3, MemChangeCnt: 1,
+		MemChangeList: []string{"wmxUBwDQAAO-Hn5_wFJz4wvo5TxLFibw"}, LastMemVer: "5807afd2ab75771d5e8ac623f534ac0b", CurMemVer: "ea36e8b6062b803cda0ee45e9418d637"}},
+	{file: "wecom/change_external_chat.update.del_member.wxjava.xml", want: &ExternalChatDelMemberEvent{Envelope: ev("toUser", "sys", 1403610513, "change_external_chat"),
+		ChangeType: "update", UpdateDetail: "del_member", ChatID: "wrOgQhDgAAMYQiS5ol9G7gK9JVAAAA", QuitScene: 1, MemChangeCnt: 2,
+		MemChangeList: []string{"wmEJiCwAAA9KG2qlSq6rKwASSgAAAA", "wmEJiCwAAA9KG2qlSq6rKwBBBBBBB"}}},
+	// JeffreySu/WeiXinMPSDK's sample: a change_name that carries member
+	// counts and versions too.
+	{file: "wecom/change_external_chat.update.change_name.senparc.xml", want: &ExternalChatChangeNameEvent{Envelope: ev("wwea4ccebadeefd11a", "sys", 1700642907, "change_external_chat"),
+		ChangeType: "update", UpdateDetail: "change_name", ChatID: "wree9uDgAAfxkLu5-lEbsmQBjsb7V8Cg", MemChangeCnt: 2,
+		LastMemVer: "6ebe7c3f89cb839ec2e1720f04eae2e0", CurMemVer: "15722766561cf8bce92480a3d1457654"}},
 	{file: "wecom/change_external_chat.update.del_member.xml", want: &ExternalChatDelMemberEvent{Envelope: wenv("sys", "change_external_chat", 0),
 		ChangeType: "update", UpdateDetail: "del_member", ChatID: wecomChat, QuitScene: 1, MemChangeCnt: 1,
 		MemChangeList: []string{"lisi"}, LastMemVer: "71217227bbd112ecfe3a49c482195cb4", CurMemVer: "a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5"}},
@@ -347,6 +369,15 @@ var wecomSamples = []catalogCase{
 		MeetingRoomID: 2, MeetingID: "mtebsada6e027c123cbafBBB", BookingID: "bk_0001"}},
 	{file: "wecom/meeting_change.xml", want: &MeetingChangeEvent{Envelope: ev("toUser", "fromUser", 1348831860, "meeting_change"),
 		ChangeType: "modify_meeting", MeetingID: "wcjgewCwAAqeJcPI1d8Pwbjt7nttzAAA"}},
+	// Every element SKIT's model knows of, in one body.
+	{file: "wecom/meeting_change.fields.xml", want: &MeetingChangeEvent{Envelope: wenv("zhangsan", "meeting_change", 0),
+		ChangeType: "modify_meeting", MeetingID: "wcjgewCwAAqeJcPI1d8Pwbjt7nttzCCC", MeetingRoomID: "room_1", FromUserTmpOpenID: "tmp_from",
+		UserID: "lisi", TmpOpenID: "tmp_lisi", UserRole: 2, WarmUpPicture: "https://example.invalid/p.png", UploadStatus: 1,
+		UploadInfo: []MeetingUpload{
+			{MediumType: 1, MediumURL: "https://example.invalid/a.png", UploadStatus: 1},
+			{MediumType: 2, MediumURL: "https://example.invalid/b.mp4", UploadStatus: 2, ErrorMsg: "too large"},
+		},
+		EnrollID: "enroll_1", Protocol: 1, DialString: "sip:1@example.invalid", RoomResponseStatus: 3}},
 	{file: "wecom/meeting_statistics.xml", want: &MeetingStatisticsEvent{Envelope: ev("toUser", "fromUser", 1348831860, "meeting_statistics"),
 		ChangeType: "start_meeting", Status: 1}},
 
@@ -425,7 +456,8 @@ func familySamples() []catalogCase {
 			env, sfx, name = Envelope{}, wsuite("customer_acquisition"), ".suite"
 		}
 		for _, c := range []string{"balance_low", "balance_exhausted", "balance_increased", "link_unavailable", "delete_link",
-			"open_profile", "friend_request", "customer_start_chat"} {
+			"open_profile", "friend_request", "customer_start_chat", "quota_expire_soon", "message_from_customer",
+			"del_follow_user", "service_balance_low", "service_balance_exhausted", "service_balance_consumed", "change_price"} {
 			link, state, user, ext := acq(c)
 			var want Event
 			switch c {
@@ -445,6 +477,21 @@ func familySamples() []catalogCase {
 				want = &FriendRequestEvent{Envelope: env, SuiteEnvelope: sfx, ChangeType: c, LinkID: link, State: state}
 			case "customer_start_chat":
 				want = &CustomerStartChatEvent{Envelope: env, SuiteEnvelope: sfx, ChangeType: c, LinkID: link, UserID: user, ExternalUserID: ext}
+			case "quota_expire_soon":
+				want = &QuotaExpireSoonEvent{Envelope: env, SuiteEnvelope: sfx, ChangeType: c, ExpireTime: ts(1701000000), ExpireQuotaNum: 500}
+			case "message_from_customer":
+				want = &MessageFromCustomerEvent{Envelope: env, SuiteEnvelope: sfx, ChangeType: c, LinkID: wecomLink, ChatKey: "CHATKEY_0001"}
+			case "del_follow_user":
+				want = &CustomerAcquisitionDelFollowUserEvent{Envelope: env, SuiteEnvelope: sfx, ChangeType: c, LinkID: wecomLink,
+					UserID: "zhangsan", ExternalUserID: wecomExt}
+			case "service_balance_low":
+				want = &ServiceBalanceLowEvent{Envelope: env, SuiteEnvelope: sfx, ChangeType: c}
+			case "service_balance_exhausted":
+				want = &ServiceBalanceExhaustedEvent{Envelope: env, SuiteEnvelope: sfx, ChangeType: c}
+			case "service_balance_consumed":
+				want = &ServiceBalanceConsumedEvent{Envelope: env, SuiteEnvelope: sfx, ChangeType: c, LinkID: wecomLink, OnceKey: "once_7"}
+			case "change_price":
+				want = &ChangePriceEvent{Envelope: env, SuiteEnvelope: sfx, ChangeType: c, Price: 150, EffectiveTime: ts(1701000000)}
 			}
 			cases = append(cases, catalogCase{file: "wecom/customer_acquisition." + c + name + ".xml", want: want})
 		}
@@ -634,14 +681,15 @@ func TestCommaLists(t *testing.T) {
 // TestApprovalSpellings: both spellings of ApproverStep and ItemUserid.
 func TestApprovalSpellings(t *testing.T) {
 	for _, body := range []string{
-		`<xml><MsgType>event</MsgType><Event>open_approval_change</Event><ApprovalInfo><ApproverStep>2</ApproverStep><ApprovalNodes><ApprovalNode><Items><Item><ItemUserid>u</ItemUserid></Item></Items></ApprovalNode></ApprovalNodes></ApprovalInfo></xml>`,
-		`<xml><MsgType>event</MsgType><Event>open_approval_change</Event><ApprovalInfo><approverstep>2</approverstep><ApprovalNodes><ApprovalNode><Items><Item><ItemUserId>u</ItemUserId></Item></Items></ApprovalNode></ApprovalNodes></ApprovalInfo></xml>`,
+		`<xml><MsgType>event</MsgType><Event>open_approval_change</Event><ApprovalInfo><ApplyUserId>a</ApplyUserId><ApproverStep>2</ApproverStep><ApprovalNodes><ApprovalNode><Items><Item><ItemUserid>u</ItemUserid></Item></Items></ApprovalNode></ApprovalNodes></ApprovalInfo></xml>`,
+		`<xml><MsgType>event</MsgType><Event>open_approval_change</Event><ApprovalInfo><ApplyUserid>a</ApplyUserid><approverstep>2</approverstep><ApprovalNodes><ApprovalNode><Items><Item><ItemUserId>u</ItemUserId></Item></Items></ApprovalNode></ApprovalNodes></ApprovalInfo></xml>`,
 	} {
 		got, err := Parse([]byte(body))
 		require.NoError(t, err)
 		require.IsType(t, &OpenApprovalChangeEvent{}, got)
 		e := got.(*OpenApprovalChangeEvent)
 		assert.Equal(t, 2, e.ApproverStep, body)
+		assert.Equal(t, "a", e.ApplyUserID, body)
 		require.Len(t, e.ApprovalNodes, 1)
 		assert.Equal(t, []OpenApprovalItem{{ItemUserID: "u"}}, e.ApprovalNodes[0].Items, body)
 	}
@@ -657,4 +705,45 @@ func TestAliasPath(t *testing.T) {
 	require.NoError(t, err)
 	require.IsType(t, &TemplateCardEvent{}, got)
 	assert.Equal(t, []SelectedItem{{QuestionKey: "q", OptionIDs: []string{"a", "b"}}}, got.(*TemplateCardEvent).SelectedItems)
+}
+
+// TestMemChangeListShapes: <Item>s, one comma list, both, and nothing.
+func TestMemChangeListShapes(t *testing.T) {
+	const head = `<xml><MsgType>event</MsgType><Event>change_external_chat</Event><ChangeType>update</ChangeType><UpdateDetail>add_member</UpdateDetail>`
+	for body, want := range map[string][]string{
+		head + `<MemChangeList><Item>a</Item><Item> b </Item></MemChangeList></xml>`: {"a", "b"},
+		head + `<MemChangeList> a , b,,c </MemChangeList></xml>`:                     {"a", "b", "c"},
+		head + `<MemChangeList>a<Item>b</Item></MemChangeList></xml>`:                {"a", "b"},
+		head + `<MemChangeList></MemChangeList></xml>`:                               nil,
+		head + `</xml>`: nil,
+	} {
+		got, err := Parse([]byte(body))
+		require.NoError(t, err)
+		require.IsType(t, &ExternalChatAddMemberEvent{}, got)
+		assert.Equal(t, want, got.(*ExternalChatAddMemberEvent).MemChangeList, body)
+	}
+}
+
+// TestWeComJSONForms: the JSON form of every WeCom XML fixture decodes to
+// the same value, with scalars written as strings and again as numbers.
+func TestWeComJSONForms(t *testing.T) {
+	n := 0
+	for _, tc := range allWeComSamples() {
+		if tc.want == nil || !strings.HasSuffix(tc.file, ".xml") {
+			continue
+		}
+		body, err := os.ReadFile(fixturePath(tc.file))
+		require.NoError(t, err)
+		for _, asNumbers := range []bool{false, true} {
+			js := xmlToJSON(t, body, asNumbers)
+			t.Run(tc.file, func(t *testing.T) {
+				got, err := Parse(js)
+				require.NoError(t, err, "%s", js)
+				require.IsType(t, tc.want, got, "%s", js)
+				assert.Equal(t, tc.want, got, "%s", js)
+			})
+			n++
+		}
+	}
+	assert.Greater(t, n, 300)
 }
