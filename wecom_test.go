@@ -276,6 +276,23 @@ var wecomSamples = []catalogCase{
 		StatuChangeEvent: 10,
 	}},
 
+	// Attachments, two Notifyer wrappers and two Comments; no CDATA in SpNo.
+	{file: "wecom/sys_approval_change.attachments.xml", want: &SysApprovalChangeEvent{
+		Envelope: wenv("sys", "sys_approval_change", 3010040),
+		SpNo:     "202311150007", SpName: "报销", SpStatus: 2, TemplateID: "C4UEh71DAPh775HPfXipikZ5eAGosskDibU8hkfxJ",
+		ApplyTime: ts(1699990000), Applyer: ApprovalUser{UserID: "lisi", Party: "12"},
+		SpRecord: []SysApprovalRecord{{SpStatus: 2, ApproverAttr: 1, Details: []SysApprovalDetail{
+			{UserID: "zhangsan", Speech: "同意", SpStatus: 2, SpTime: ts(1699999000), Attach: []string{"media_a1", "media_a2"}}}}},
+		Notifyer: []string{"wangwu", "zhaoliu"},
+		ProcessList: []SysApprovalNode{{NodeType: 1, SpStatus: 2, ApvRel: 1, SubNodeList: []SysApprovalSubNode{
+			{UserID: "zhangsan", Speech: "同意", SpYj: 2, SpTime: ts(1699999000), MediaIDs: []string{"media_a1", "media_a2"}}}}},
+		Comments: []SysApprovalNote{
+			{UserID: "lisi", CommentTime: ts(1699995000), CommentContent: "发票见附件", CommentID: "6750538708562308221", Attach: []string{"media_c1"}},
+			{UserID: "zhangsan", CommentTime: ts(1699996000), CommentContent: "收到", CommentID: "6750538708562308222"},
+		},
+		StatuChangeEvent: 2,
+	}},
+
 	// The app, its jobs and its admins.
 	{file: "wecom/enter_agent.xml", want: &EnterAgentEvent{Envelope: wecomEnv(ev("toUser", "FromUser", 1408091189, "enter_agent"), 1)}},
 	{file: "wecom/enter_agent.empty_agentid.xml", want: &EnterAgentEvent{Envelope: wenv("zhangsan", "enter_agent", 0)}},
