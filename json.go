@@ -7,12 +7,13 @@ import (
 	"sync"
 	"unsafe"
 
+	"github.com/wechatevent/wechatevent/internal/elem"
 	"github.com/wechatevent/wechatevent/internal/jsonread"
 )
 
 // jsonLimits are the XML scanner's limits, applied to JSON the same way: an
 // object or array counts as a level, every key and array item as an element.
-var jsonLimits = jsonread.Limits{Depth: maxDepth, Elements: maxElements, NameLen: maxNameLen}
+var jsonLimits = jsonread.Limits{Depth: elem.MaxDepth, Elements: elem.MaxElements, NameLen: elem.MaxNameLen}
 
 // isJSON reports whether body is a JSON callback: its first byte after an
 // optional UTF-8 byte order mark and white space is '{'. WeChat never says
@@ -25,7 +26,7 @@ func isJSON(body []byte) bool {
 func isJSONText(src string) bool {
 	src = strings.TrimPrefix(src, "\xef\xbb\xbf")
 	i := 0
-	for i < len(src) && isSpace(src[i]) {
+	for i < len(src) && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r') {
 		i++
 	}
 	return i < len(src) && src[i] == '{'
@@ -45,20 +46,11 @@ func putJSONReader(r *jsonread.Reader) {
 	jsonPool.Put(r)
 }
 
-// scanBody reads src as JSON or XML, by its first byte, into s.nodes.
-func (s *scanner) scanBody(src string) error {
-	if isJSONText(src) {
-		return s.scanJSON(src)
-	}
-	return s.scan(src)
-}
-
-// scanJSON reads a JSON body into the same nodes as an XML one: the top-level
-// object is the root, a key is an element, an array is its key repeated.
-func (s *scanner) scanJSON(src string) error {
-	s.src = src
-	clear(s.nodes)
-	s.nodes = s.nodes[:0]
+// readJSON reads a JSON body into t, the element table the XML reader also
+// produces: the top-level object is the root, a key is an element, an array
+// is its key repeated.
+func readJSON(t *elem.Table, src string) error {
+	t.Reset(src)
 	r := getJSONReader()
 	defer putJSONReader(r)
 	if err := r.Read(src, jsonLimits); err != nil {
@@ -66,7 +58,7 @@ func (s *scanner) scanJSON(src string) error {
 	}
 	for i := range r.Elems {
 		e := &r.Elems[i]
-		s.addNode(e.Name, e.Value, e.Parent, false)
+		t.Add(t.SpanOf(e.Name), 0, t.SpanOf(e.Value), e.Parent)
 	}
 	return nil
 }
