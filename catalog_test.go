@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -178,51 +179,31 @@ var catalogSamples = []catalogCase{
 		Envelope: Envelope{ToUserName: "toUser", FromUserName: "fromUser", CreateTime: ts(1348831860), MsgType: "device_event", Event: "bind", MsgID: 1234567890123456},
 		OpenID:   "123", DeviceID: "123", DeviceType: "123", SessionID: "123", Content: "MTIz"}},
 	// WeCom bodies: the shared event types cover what WeCom shares with the
-	// 公众号; WeCom-only events stay unknown with every element readable.
+	// 公众号, with the app in AgentID; WeCom's own events have types of their own.
 	{file: "d54_wecom_subscribe.xml", want: &SubscribeEvent{Envelope: wecomEnv(ev("toUser", "UserID", 1348831860, "subscribe"), 1)}},
-	{file: "d55_wecom_batch_job_result.xml", check: func(t *testing.T, u *UnknownEvent) {
-		assert.Equal(t, "batch_job_result", u.Event)
-		assert.Equal(t, "jobid_S0MrnndvRG5fadSlLwiBqiDDbM143UqTmKP3152FZk4", u.Value("BatchJob>JobId"))
-		assert.Equal(t, "export_user", u.Value("BatchJob>JobType"))
-		assert.Equal(t, "0", u.Value("BatchJob>ErrCode"))
-		assert.Equal(t, "ok", u.Value("BatchJob>ErrMsg"))
+	{file: "d55_wecom_batch_job_result.xml", want: &BatchJobResultEvent{Envelope: ev("wx28dbb14e3720FAKE", "FromUser", 1425284517, "batch_job_result"),
+		JobID: "jobid_S0MrnndvRG5fadSlLwiBqiDDbM143UqTmKP3152FZk4", JobType: "export_user", ErrCode: 0, ErrMsg: "ok"}},
+	{file: "d56_wecom_open_approval_change.xml", want: &OpenApprovalChangeEvent{
+		Envelope: wecomEnv(ev("wwd08c8e7c775abaaa", "sys", 1527838022, "open_approval_change"), 1),
+		ThirdNo:  "201806010001", OpenSpName: "付款", OpenTemplateID: "1234567111", OpenSpStatus: 1, ApplyTime: ts(1527837645),
+		ApplyUserName: "jackiejjwu", ApplyUserID: "WuJunJie", ApplyUserParty: "产品部", ApplyUserImage: "http://www.qq.com/xxx.png",
+		ApprovalNodes: []OpenApprovalNode{{NodeStatus: 1, NodeAttr: 1, NodeType: 1, Items: []OpenApprovalItem{{
+			ItemName: "chauvetxiao", ItemUserID: "XiaoWen", ItemParty: "产品部", ItemImage: "http://www.qq.com/xxx.png",
+			ItemStatus: 1, ItemOpTime: ts(0)}}}},
+		NotifyNodes: []OpenApprovalNotifyNode{{ItemName: "jinhuiguo", ItemUserID: "GuoJinHui", ItemParty: "行政部", ItemImage: "http://www.qq.com/xxx.png"}},
 	}},
-	{file: "d56_wecom_open_approval_change.xml", check: func(t *testing.T, u *UnknownEvent) {
-		assert.Equal(t, "open_approval_change", u.Event)
-		assert.Equal(t, "sys", u.FromUserName)
-		assert.Equal(t, "1", u.Value("AgentID"))
-		assert.Equal(t, "付款", u.Value("ApprovalInfo>OpenSpName"))
-		assert.Equal(t, "0", u.Value("ApprovalInfo>ApproverStep"))
-		assert.Equal(t, []string{"XiaoWen"}, u.Values("ApprovalInfo>ApprovalNodes>ApprovalNode>Items>Item>ItemUserid"))
-		assert.Equal(t, "GuoJinHui", u.Value("ApprovalInfo>NotifyNodes>NotifyNode>ItemUserid"))
-	}},
-	{file: "d57_wecom_kf_msg_or_event.xml", check: func(t *testing.T, u *UnknownEvent) {
-		assert.Equal(t, "kf_msg_or_event", u.Event)
-		assert.Empty(t, u.FromUserName)
-		assert.Equal(t, "ENCApHxnGDNAVNY4AaSJKj4Tb5mwsEMzxhFmHVGcra996NR", u.Value("Token"))
-		assert.Equal(t, "wkxxxxxxx", u.Value("OpenKfId"))
-	}},
-	{file: "d58_wecom_change_external_contact.xml", check: func(t *testing.T, u *UnknownEvent) {
-		assert.Equal(t, "change_external_contact", u.Event)
-		assert.Equal(t, "msg_audit_approved", u.Value("ChangeType"))
-		assert.Equal(t, "zhangsan", u.Value("UserID"))
-		assert.Equal(t, "WELCOMECODE", u.Value("WelcomeCode"))
-	}},
-	{file: "d59_wecom_change_external_contact_suite.xml", check: func(t *testing.T, u *UnknownEvent) {
-		assert.Empty(t, u.MsgType)
-		assert.Equal(t, "change_external_contact", u.Value("InfoType"))
-		assert.Equal(t, "ww4asffe99e54c0f4c", u.Value("SuiteId"))
-		assert.Equal(t, "add_external_contact", u.Value("ChangeType"))
-		assert.Equal(t, "teststate", u.Value("State"))
-	}},
+	{file: "d57_wecom_kf_msg_or_event.xml", want: &KfMsgOrEventEvent{Envelope: ev("ww12345678910", "", 1348831860, "kf_msg_or_event"),
+		Token: "ENCApHxnGDNAVNY4AaSJKj4Tb5mwsEMzxhFmHVGcra996NR", OpenKfID: "wkxxxxxxx"}},
+	{file: "d58_wecom_change_external_contact.xml", want: &MsgAuditApprovedEvent{Envelope: ev("toUser", "sys", 1403610513, "change_external_contact"),
+		ChangeType: "msg_audit_approved", UserID: "zhangsan", ExternalUserID: "woAJ2GCAAABiuyujaWJHDDGi0mACHAAA", WelcomeCode: "WELCOMECODE"}},
+	{file: "d59_wecom_change_external_contact_suite.xml", want: &AddExternalContactEvent{
+		SuiteEnvelope: SuiteEnvelope{SuiteID: "ww4asffe99e54c0f4c", AuthCorpID: "wxf8b4f85f3a794e77", InfoType: "change_external_contact", TimeStamp: ts(1403610513)},
+		ChangeType:    "add_external_contact", UserID: "zhangsan", ExternalUserID: "woAJ2GCAAAXtWyujaWJHDDGi0mACH71w", State: "teststate", WelcomeCode: "WELCOMECODE"}},
 	{file: "d60_wecom_location.xml", want: &LocationEvent{Envelope: wecomEnv(ev("toUser", "FromUser", 123456789, "LOCATION"), 1),
 		Latitude: 23.104, Longitude: 113.320, Precision: 65, AppType: "wxwork"}},
 	{file: "d61_wecom_click.xml", want: &ClickEvent{Envelope: wecomEnv(ev("toUser", "FromUser", 123456789, "click"), 1), EventKey: "EVENTKEY"}},
-	{file: "d62_wecom_book_meeting_room.xml", check: func(t *testing.T, u *UnknownEvent) {
-		assert.Equal(t, "book_meeting_room", u.Event)
-		assert.Equal(t, "1", u.Value("MeetingRoomId"))
-		assert.Equal(t, "mtebsada6e027c123cbafAAA", u.Value("MeetingId"))
-	}},
+	{file: "d62_wecom_book_meeting_room.xml", want: &BookMeetingRoomEvent{Envelope: ev("toUser", "fromUser", 1348831860, "book_meeting_room"),
+		MeetingRoomID: 1, MeetingID: "mtebsada6e027c123cbafAAA"}},
 
 	{file: "e01_text.xml", want: &TextMessage{Envelope: msg("toUser", "fromUser", 1348831860, "text", 1234567890123456), Content: "this is a test"}},
 	{file: "e02_text.xml", want: &TextMessage{Envelope: msg("toUser", "fromUser", 1348831860, "text", 1234567890123456),
@@ -252,11 +233,20 @@ func withMsgID(e Envelope, id int64) Envelope {
 	return e
 }
 
+// fixturePath is where the fixture of a case is: under testdata/catalog, or,
+// for a file named with its directory ("wecom/click.xml"), under testdata.
+func fixturePath(file string) string {
+	if strings.Contains(file, "/") {
+		return filepath.Join("testdata", filepath.FromSlash(file))
+	}
+	return filepath.Join("testdata", "catalog", file)
+}
+
 func runCatalog(t *testing.T, cases []catalogCase) {
 	t.Helper()
 	for _, tc := range cases {
 		t.Run(tc.file, func(t *testing.T) {
-			body, err := os.ReadFile(filepath.Join("testdata", "catalog", tc.file))
+			body, err := os.ReadFile(fixturePath(tc.file))
 			require.NoError(t, err)
 			got, err := Parse(body)
 			if tc.err != nil {
@@ -331,7 +321,7 @@ func fixtureKey(e Event) string {
 // decodes to its registered type.
 func TestEveryRegistrationHasFixture(t *testing.T) {
 	covered := map[string]string{}
-	for _, cases := range [][]catalogCase{catalogSamples, freshSamples} {
+	for _, cases := range [][]catalogCase{catalogSamples, freshSamples, channelsSamples, allWeComSamples(), suitePushSamples} {
 		for _, tc := range cases {
 			if tc.want == nil {
 				continue

@@ -1,9 +1,6 @@
 package wechatevent
 
-import (
-	"strconv"
-	"time"
-)
+import "time"
 
 // Envelope holds the elements common to every callback. Every typed value
 // embeds it, so e.FromUserName and the other fields work on all of them.
@@ -33,9 +30,10 @@ type Envelope struct {
 	MsgID int64 `xml:"MsgId" alias:"MsgID"`
 
 	// AgentID is the WeCom (企业微信) app that received the callback, from
-	// <AgentID>; 0 when absent, empty (suite pushes send it empty) or not a
-	// number, and on every other platform.
-	AgentID int64 `xml:"AgentID"`
+	// <AgentID> (or <AgentId>, as share_agent_change spells it); 0 when
+	// absent, empty (suite pushes send it empty) or not a number, and on
+	// every other platform.
+	AgentID int64 `xml:"AgentID" alias:"AgentId"`
 }
 
 // Event is a parsed callback. Every typed value of this package and every
@@ -47,24 +45,3 @@ type Event interface {
 
 // Header returns e itself, so that every struct embedding Envelope is an Event.
 func (e *Envelope) Header() *Envelope { return e }
-
-// DedupeKey returns a key that is the same for every delivery of one callback
-// and differs between callbacks, for dropping the retries WeChat sends when it
-// gets no answer within 5 seconds (up to three per callback).
-//
-// Following WeChat's advice, a message is identified by its MsgID and an
-// event by its FromUserName and CreateTime; the key adds ToUserName, so that
-// one store can serve several accounts, and for events the Event, so that two
-// different events of one user within one second stay apart. DedupeKey
-// returns "" when the callback carries neither a MsgID nor a FromUserName
-// (such as 开放平台 InfoType pushes): such callbacks have no reliable key.
-func (e *Envelope) DedupeKey() string {
-	switch {
-	case e.MsgID != 0:
-		return "msg|" + e.ToUserName + "|" + strconv.FormatInt(e.MsgID, 10)
-	case e.FromUserName != "":
-		return "event|" + e.ToUserName + "|" + e.FromUserName + "|" +
-			strconv.FormatInt(e.CreateTime.Unix(), 10) + "|" + e.Event
-	}
-	return ""
-}

@@ -20,8 +20,9 @@ var (
 	// an InfoType element at the top level, so it is no WeChat callback.
 	ErrMissingMsgType = errors.New("wechatevent: body has no MsgType")
 
-	// ErrTooLarge means a body is longer than MaxBodySize.
-	ErrTooLarge = errors.New("wechatevent: body larger than MaxBodySize")
+	// ErrTooLarge means a body is longer than allowed: MaxBodySize for
+	// ParseReader, the body limit (WithBodyLimit) for a Handler.
+	ErrTooLarge = errors.New("wechatevent: body too large")
 
 	// ErrSignature means a signature or msg_signature does not match.
 	ErrSignature = errors.New("wechatevent: signature mismatch")
@@ -37,6 +38,11 @@ var (
 	// ErrAESKey means an EncodingAESKey is unusable: it must be 43 base64
 	// characters decoding to a 32-byte AES key.
 	ErrAESKey = errors.New("wechatevent: invalid EncodingAESKey")
+
+	// ErrClaimLost means a DedupeStore found another delivery holding a key
+	// when one whose claim had expired came to record its answer: the
+	// callback may have reached the function twice.
+	ErrClaimLost = errors.New("wechatevent: dedupe claim lost to another delivery")
 
 	// ErrReply means a passive reply is one WeChat would refuse, such as a
 	// news reply without articles or an image reply without a media ID.

@@ -33,12 +33,15 @@ type PublishArticle struct {
 }
 
 // SubscribeMsgPopupEvent is sent when a user answers the subscription
-// prompt of 订阅通知 (服务号) or 订阅消息 (小程序).
+// prompt of 订阅通知 (服务号) or 订阅消息 (小程序). In XML the answers sit
+// inside <SubscribeMsgPopupEvent>; in JSON (小程序 with the JSON data format)
+// List is a top-level key, an object for one answer and an array for several.
+// Both shapes fill List, as for the change and sent events.
 // The Event value is "subscribe_msg_popup_event".
 // See https://developers.weixin.qq.com/doc/offiaccount/Subscription_Messages/api.html
 type SubscribeMsgPopupEvent struct {
 	Envelope
-	List []SubscribeMsgPopupItem `xml:"SubscribeMsgPopupEvent>List"` // one entry per template, however many arrive
+	List []SubscribeMsgPopupItem `xml:"SubscribeMsgPopupEvent>List" alias:">List"` // one entry per template, however many arrive
 }
 
 // SubscribeMsgPopupItem is the user's answer for one template.
@@ -56,7 +59,7 @@ type SubscribeMsgPopupItem struct {
 // See https://developers.weixin.qq.com/doc/offiaccount/Subscription_Messages/api.html
 type SubscribeMsgChangeEvent struct {
 	Envelope
-	List []SubscribeMsgChangeItem `xml:"SubscribeMsgChangeEvent>List"` // one entry per template
+	List []SubscribeMsgChangeItem `xml:"SubscribeMsgChangeEvent>List" alias:">List"` // one entry per template
 }
 
 // SubscribeMsgChangeItem is the user's new choice for one template.
@@ -71,7 +74,7 @@ type SubscribeMsgChangeItem struct {
 // See https://developers.weixin.qq.com/doc/offiaccount/Subscription_Messages/api.html
 type SubscribeMsgSentEvent struct {
 	Envelope
-	List []SubscribeMsgSentItem `xml:"SubscribeMsgSentEvent>List"` // one entry per message
+	List []SubscribeMsgSentItem `xml:"SubscribeMsgSentEvent>List" alias:">List"` // one entry per message
 }
 
 // SubscribeMsgSentItem is the delivery result of one message.

@@ -44,7 +44,7 @@ type SwitchWorkbenchModeEvent struct {
 // contacts API finishes: an import, a sync or an export.
 // The Event value is "batch_job_result"; a third-party suite gets it as
 // InfoType "batch_job_result".
-// See https://developer.work.weixin.qq.com/document/path/90240
+// See https://developer.work.weixin.qq.com/document/path/90973
 type BatchJobResultEvent struct {
 	Envelope
 	SuiteEnvelope
@@ -99,7 +99,7 @@ type ShareAgentChangeEvent struct {
 // ShareChainChangeEvent is sent when an app shared along the corp's
 // 上下游 (supply chain) network changes.
 // The Event value is "share_chain_change".
-// See https://developer.work.weixin.qq.com/document/path/95796
+// See https://developer.work.weixin.qq.com/document/path/95794
 type ShareChainChangeEvent struct {
 	Envelope
 }

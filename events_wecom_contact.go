@@ -7,11 +7,11 @@ package wechatevent
 // ExtAttrItem is one extended attribute (扩展属性) of a member: a text value
 // or a web link, as Type says.
 type ExtAttrItem struct {
-	Name  string `xml:"Name"`       // the attribute's name as set in the admin console
-	Type  int    `xml:"Type"`       // 0 text (Value), 1 web link (Title, URL)
-	Value string `xml:"Text>Value"` // the text of a text attribute
-	Title string `xml:"Web>Title"`  // the title of a web attribute
-	URL   string `xml:"Web>Url"`    // the URL of a web attribute
+	Name  string `xml:"Name"`                     // the attribute's name as set in the admin console
+	Type  int    `xml:"Type"`                     // 0 text (Value), 1 web link (Title, URL)
+	Value string `xml:"Value" alias:"Text>Value"` // the text of a text attribute: Text>Value, or Value where older corps send it
+	Title string `xml:"Web>Title"`                // the title of a web attribute
+	URL   string `xml:"Web>Url"`                  // the URL of a web attribute
 }
 
 // CreateUserEvent is sent when a member is added to the corp's contacts.

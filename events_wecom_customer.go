@@ -1,6 +1,9 @@
 package wechatevent
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // WeCom 客户联系 (customer contact) changes: customers (change_external_contact),
 // customer groups (change_external_chat), customer tags (change_external_tag)
@@ -129,22 +132,24 @@ type ExternalChatCreateEvent struct {
 
 // ExternalChatUpdateEvent is sent when a customer group changes in a way
 // that has no type of its own (see ExternalChatAddMemberEvent and the
-// others for the UpdateDetail values known).
+// others for the UpdateDetail values known). All the update types carry the
+// same fields: WeCom fills the member fields for members who joined or left,
+// and has been seen to send the counts and versions with other updates too.
 // The Event value is "change_external_chat" with ChangeType "update"; a
 // third-party suite gets it as InfoType "change_external_chat".
 // See https://developer.work.weixin.qq.com/document/path/92130
 type ExternalChatUpdateEvent struct {
 	Envelope
 	SuiteEnvelope
-	ChangeType    string   `xml:"ChangeType"`         // "update"
-	UpdateDetail  string   `xml:"UpdateDetail"`       // what changed
-	ChatID        string   `xml:"ChatId"`             // the group's chat_id
-	JoinScene     int      `xml:"JoinScene"`          // for members who joined: 0 invited by a member (directly or by link), 3 by scanning the group's QR code
-	QuitScene     int      `xml:"QuitScene"`          // for members who left: 0 left by themselves, 1 removed by the owner or an admin
-	MemChangeCnt  int      `xml:"MemChangeCnt"`       // how many members joined or left; MemChangeList is not limited by it
-	MemChangeList []string `xml:"MemChangeList>Item"` // the UserIDs or external_userids of the members who joined or left
-	LastMemVer    string   `xml:"LastMemVer"`         // the member list's version before the change
-	CurMemVer     string   `xml:"CurMemVer"`          // the member list's version after the change
+	ChangeType    string   `xml:"ChangeType"`                               // "update"
+	UpdateDetail  string   `xml:"UpdateDetail"`                             // what changed
+	ChatID        string   `xml:"ChatId"`                                   // the group's chat_id
+	JoinScene     int      `xml:"JoinScene"`                                // for members who joined: 0 invited by a member (directly or by link), 3 by scanning the group's QR code
+	QuitScene     int      `xml:"QuitScene"`                                // for members who left: 0 left by themselves, 1 removed by the owner or an admin
+	MemChangeCnt  int      `xml:"MemChangeCnt"`                             // how many members joined or left; MemChangeList is not limited by it
+	MemChangeList []string `xml:"MemChangeList" alias:"MemChangeList>Item"` // the UserIDs or external_userids of the members who joined or left, one <Item> each (or comma-separated)
+	LastMemVer    string   `xml:"LastMemVer"`                               // the member list's version before the change
+	CurMemVer     string   `xml:"CurMemVer"`                                // the member list's version after the change
 }
 
 // ExternalChatAddMemberEvent is sent when members join a customer group.
@@ -155,14 +160,15 @@ type ExternalChatUpdateEvent struct {
 type ExternalChatAddMemberEvent struct {
 	Envelope
 	SuiteEnvelope
-	ChangeType    string   `xml:"ChangeType"`         // "update"
-	UpdateDetail  string   `xml:"UpdateDetail"`       // "add_member"
-	ChatID        string   `xml:"ChatId"`             // the group's chat_id
-	JoinScene     int      `xml:"JoinScene"`          // 0 invited by a member (directly or by link), 3 by scanning the group's QR code
-	MemChangeCnt  int      `xml:"MemChangeCnt"`       // how many members joined; MemChangeList is not limited by it
-	MemChangeList []string `xml:"MemChangeList>Item"` // the UserIDs or external_userids of the members who joined
-	LastMemVer    string   `xml:"LastMemVer"`         // the member list's version before the change
-	CurMemVer     string   `xml:"CurMemVer"`          // the member list's version after the change
+	ChangeType    string   `xml:"ChangeType"`                               // "update"
+	UpdateDetail  string   `xml:"UpdateDetail"`                             // "add_member"
+	ChatID        string   `xml:"ChatId"`                                   // the group's chat_id
+	JoinScene     int      `xml:"JoinScene"`                                // for members who joined: 0 invited by a member (directly or by link), 3 by scanning the group's QR code
+	QuitScene     int      `xml:"QuitScene"`                                // for members who left: 0 left by themselves, 1 removed by the owner or an admin
+	MemChangeCnt  int      `xml:"MemChangeCnt"`                             // how many members joined or left; MemChangeList is not limited by it
+	MemChangeList []string `xml:"MemChangeList" alias:"MemChangeList>Item"` // the UserIDs or external_userids of the members who joined or left, one <Item> each (or comma-separated)
+	LastMemVer    string   `xml:"LastMemVer"`                               // the member list's version before the change
+	CurMemVer     string   `xml:"CurMemVer"`                                // the member list's version after the change
 }
 
 // ExternalChatDelMemberEvent is sent when members leave a customer group or
@@ -174,14 +180,15 @@ type ExternalChatAddMemberEvent struct {
 type ExternalChatDelMemberEvent struct {
 	Envelope
 	SuiteEnvelope
-	ChangeType    string   `xml:"ChangeType"`         // "update"
-	UpdateDetail  string   `xml:"UpdateDetail"`       // "del_member"
-	ChatID        string   `xml:"ChatId"`             // the group's chat_id
-	QuitScene     int      `xml:"QuitScene"`          // 0 left by themselves, 1 removed by the owner or an admin
-	MemChangeCnt  int      `xml:"MemChangeCnt"`       // how many members left; MemChangeList is not limited by it
-	MemChangeList []string `xml:"MemChangeList>Item"` // the UserIDs or external_userids of the members who left
-	LastMemVer    string   `xml:"LastMemVer"`         // the member list's version before the change
-	CurMemVer     string   `xml:"CurMemVer"`          // the member list's version after the change
+	ChangeType    string   `xml:"ChangeType"`                               // "update"
+	UpdateDetail  string   `xml:"UpdateDetail"`                             // "del_member"
+	ChatID        string   `xml:"ChatId"`                                   // the group's chat_id
+	JoinScene     int      `xml:"JoinScene"`                                // for members who joined: 0 invited by a member (directly or by link), 3 by scanning the group's QR code
+	QuitScene     int      `xml:"QuitScene"`                                // for members who left: 0 left by themselves, 1 removed by the owner or an admin
+	MemChangeCnt  int      `xml:"MemChangeCnt"`                             // how many members joined or left; MemChangeList is not limited by it
+	MemChangeList []string `xml:"MemChangeList" alias:"MemChangeList>Item"` // the UserIDs or external_userids of the members who joined or left, one <Item> each (or comma-separated)
+	LastMemVer    string   `xml:"LastMemVer"`                               // the member list's version before the change
+	CurMemVer     string   `xml:"CurMemVer"`                                // the member list's version after the change
 }
 
 // ExternalChatChangeOwnerEvent is sent when a customer group gets a new owner.
@@ -192,9 +199,15 @@ type ExternalChatDelMemberEvent struct {
 type ExternalChatChangeOwnerEvent struct {
 	Envelope
 	SuiteEnvelope
-	ChangeType   string `xml:"ChangeType"`   // "update"
-	UpdateDetail string `xml:"UpdateDetail"` // "change_owner"
-	ChatID       string `xml:"ChatId"`       // the group's chat_id
+	ChangeType    string   `xml:"ChangeType"`                               // "update"
+	UpdateDetail  string   `xml:"UpdateDetail"`                             // "change_owner"
+	ChatID        string   `xml:"ChatId"`                                   // the group's chat_id
+	JoinScene     int      `xml:"JoinScene"`                                // for members who joined: 0 invited by a member (directly or by link), 3 by scanning the group's QR code
+	QuitScene     int      `xml:"QuitScene"`                                // for members who left: 0 left by themselves, 1 removed by the owner or an admin
+	MemChangeCnt  int      `xml:"MemChangeCnt"`                             // how many members joined or left; MemChangeList is not limited by it
+	MemChangeList []string `xml:"MemChangeList" alias:"MemChangeList>Item"` // the UserIDs or external_userids of the members who joined or left, one <Item> each (or comma-separated)
+	LastMemVer    string   `xml:"LastMemVer"`                               // the member list's version before the change
+	CurMemVer     string   `xml:"CurMemVer"`                                // the member list's version after the change
 }
 
 // ExternalChatChangeNameEvent is sent when a customer group is renamed.
@@ -205,9 +218,15 @@ type ExternalChatChangeOwnerEvent struct {
 type ExternalChatChangeNameEvent struct {
 	Envelope
 	SuiteEnvelope
-	ChangeType   string `xml:"ChangeType"`   // "update"
-	UpdateDetail string `xml:"UpdateDetail"` // "change_name"
-	ChatID       string `xml:"ChatId"`       // the group's chat_id
+	ChangeType    string   `xml:"ChangeType"`                               // "update"
+	UpdateDetail  string   `xml:"UpdateDetail"`                             // "change_name"
+	ChatID        string   `xml:"ChatId"`                                   // the group's chat_id
+	JoinScene     int      `xml:"JoinScene"`                                // for members who joined: 0 invited by a member (directly or by link), 3 by scanning the group's QR code
+	QuitScene     int      `xml:"QuitScene"`                                // for members who left: 0 left by themselves, 1 removed by the owner or an admin
+	MemChangeCnt  int      `xml:"MemChangeCnt"`                             // how many members joined or left; MemChangeList is not limited by it
+	MemChangeList []string `xml:"MemChangeList" alias:"MemChangeList>Item"` // the UserIDs or external_userids of the members who joined or left, one <Item> each (or comma-separated)
+	LastMemVer    string   `xml:"LastMemVer"`                               // the member list's version before the change
+	CurMemVer     string   `xml:"CurMemVer"`                                // the member list's version after the change
 }
 
 // ExternalChatChangeNoticeEvent is sent when a customer group's notice
@@ -219,9 +238,15 @@ type ExternalChatChangeNameEvent struct {
 type ExternalChatChangeNoticeEvent struct {
 	Envelope
 	SuiteEnvelope
-	ChangeType   string `xml:"ChangeType"`   // "update"
-	UpdateDetail string `xml:"UpdateDetail"` // "change_notice"
-	ChatID       string `xml:"ChatId"`       // the group's chat_id
+	ChangeType    string   `xml:"ChangeType"`                               // "update"
+	UpdateDetail  string   `xml:"UpdateDetail"`                             // "change_notice"
+	ChatID        string   `xml:"ChatId"`                                   // the group's chat_id
+	JoinScene     int      `xml:"JoinScene"`                                // for members who joined: 0 invited by a member (directly or by link), 3 by scanning the group's QR code
+	QuitScene     int      `xml:"QuitScene"`                                // for members who left: 0 left by themselves, 1 removed by the owner or an admin
+	MemChangeCnt  int      `xml:"MemChangeCnt"`                             // how many members joined or left; MemChangeList is not limited by it
+	MemChangeList []string `xml:"MemChangeList" alias:"MemChangeList>Item"` // the UserIDs or external_userids of the members who joined or left, one <Item> each (or comma-separated)
+	LastMemVer    string   `xml:"LastMemVer"`                               // the member list's version before the change
+	CurMemVer     string   `xml:"CurMemVer"`                                // the member list's version after the change
 }
 
 // ExternalChatDismissEvent is sent when a customer group is dismissed.
@@ -285,8 +310,8 @@ type ExternalTagShuffleEvent struct {
 }
 
 // CustomerAcquisitionEvent is sent for a 获客助手 (customer acquisition)
-// change that has no type of its own, such as the notice that acquired
-// quota is about to expire.
+// change that has no type of its own. It has every element the 获客助手
+// events carry; those that do not apply to ChangeType are empty.
 // The Event value is "customer_acquisition" with any ChangeType not listed
 // below; a third-party suite gets it as InfoType "customer_acquisition".
 // See https://developer.work.weixin.qq.com/document/path/97299
@@ -295,11 +320,16 @@ type CustomerAcquisitionEvent struct {
 	SuiteEnvelope
 	ChangeType     string    `xml:"ChangeType"`     // what happened, as sent
 	LinkID         string    `xml:"LinkId"`         // the 获客链接 concerned, when one is
-	State          string    `xml:"State"`          // the customer channel of the link, when one is
+	State          string    `xml:"State"`          // the customer_channel of the link, when one is
 	UserID         string    `xml:"UserID"`         // the member concerned, when one is
 	ExternalUserID string    `xml:"ExternalUserID"` // the customer concerned, when one is
 	ExpireTime     time.Time `xml:"ExpireTime"`     // when quota expires, for expiry notices
 	ExpireQuotaNum int       `xml:"ExpireQuotaNum"` // how much quota expires, for expiry notices
+	ChatSeq        int       `xml:"ChatSeq"`        // the member's message count, for message notices
+	ChatKey        string    `xml:"ChatKey"`        // the key to fetch the messages, for message notices
+	OnceKey        string    `xml:"OnceKey"`        // the once_key of the link, for a provider's quota use
+	Price          int64     `xml:"Price"`          // the provider's new price in fen (分), for price changes
+	EffectiveTime  time.Time `xml:"EffectiveTime"`  // when the new price applies, for price changes
 }
 
 // BalanceLowEvent is sent when the corp's remaining 获客助手 quota runs low.
@@ -401,6 +431,132 @@ type CustomerStartChatEvent struct {
 	ExternalUserID string `xml:"ExternalUserID"` // the customer's external_userid
 }
 
+// QuotaExpireSoonEvent is sent when a batch of the corp's 获客助手 quota is
+// about to expire: 14, 7, 3, 2 and 1 days before.
+// The Event value is "customer_acquisition" with ChangeType
+// "quota_expire_soon"; a third-party suite gets it as InfoType
+// "customer_acquisition".
+// See https://developer.work.weixin.qq.com/document/path/97299
+type QuotaExpireSoonEvent struct {
+	Envelope
+	SuiteEnvelope
+	ChangeType     string    `xml:"ChangeType"`     // "quota_expire_soon"
+	ExpireTime     time.Time `xml:"ExpireTime"`     // when the quota expires
+	ExpireQuotaNum int       `xml:"ExpireQuotaNum"` // how much quota expires then
+}
+
+// MessageFromCustomerEvent is sent when a member receives messages from a
+// customer who came through a 获客链接 (the 3rd, 5th and 10th message).
+// Since 2024-12-19 WeCom sends ChatKey instead of UserID, ExternalUserID and
+// ChatSeq.
+// The Event value is "customer_acquisition" with ChangeType
+// "message_from_customer"; a third-party suite gets it as InfoType
+// "customer_acquisition".
+// See https://developer.work.weixin.qq.com/document/path/97299
+type MessageFromCustomerEvent struct {
+	Envelope
+	SuiteEnvelope
+	ChangeType     string `xml:"ChangeType"`     // "message_from_customer"
+	LinkID         string `xml:"LinkId"`         // the link's ID
+	UserID         string `xml:"UserID"`         // the member's UserID (older form)
+	ExternalUserID string `xml:"ExternalUserID"` // the customer's external_userid (older form)
+	ChatSeq        int    `xml:"ChatSeq"`        // which message this is (older form)
+	ChatKey        string `xml:"ChatKey"`        // the key to fetch the messages, valid about 30 minutes
+}
+
+// CustomerAcquisitionDelFollowUserEvent is sent when a customer who came
+// through a 获客链接 deletes the member.
+// The Event value is "customer_acquisition" with ChangeType
+// "del_follow_user"; a third-party suite gets it as InfoType
+// "customer_acquisition". (change_external_contact/del_follow_user is
+// DelFollowUserEvent.)
+// See https://developer.work.weixin.qq.com/document/path/97299
+type CustomerAcquisitionDelFollowUserEvent struct {
+	Envelope
+	SuiteEnvelope
+	ChangeType     string `xml:"ChangeType"`     // "del_follow_user"
+	LinkID         string `xml:"LinkId"`         // the link's ID
+	UserID         string `xml:"UserID"`         // the member's UserID
+	ExternalUserID string `xml:"ExternalUserID"` // the customer's external_userid
+}
+
+// ServiceBalanceLowEvent is sent to a service provider whose 获客助手
+// component quota runs low.
+// The InfoType value is "customer_acquisition" with ChangeType
+// "service_balance_low" (also registered as an Event).
+// See https://developer.work.weixin.qq.com/document/path/99485
+type ServiceBalanceLowEvent struct {
+	Envelope
+	SuiteEnvelope
+	ChangeType string `xml:"ChangeType"` // "service_balance_low"
+}
+
+// ServiceBalanceExhaustedEvent is sent to a service provider whose 获客助手
+// component quota is used up.
+// The InfoType value is "customer_acquisition" with ChangeType
+// "service_balance_exhausted" (also registered as an Event).
+// See https://developer.work.weixin.qq.com/document/path/99485
+type ServiceBalanceExhaustedEvent struct {
+	Envelope
+	SuiteEnvelope
+	ChangeType string `xml:"ChangeType"` // "service_balance_exhausted"
+}
+
+// ServiceBalanceConsumedEvent is sent to a service provider when a link of
+// its 获客助手 component uses quota.
+// The InfoType value is "customer_acquisition" with ChangeType
+// "service_balance_consumed" (also registered as an Event).
+// See https://developer.work.weixin.qq.com/document/path/99485
+type ServiceBalanceConsumedEvent struct {
+	Envelope
+	SuiteEnvelope
+	ChangeType string `xml:"ChangeType"` // "service_balance_consumed"
+	LinkID     string `xml:"LinkId"`     // the link's ID
+	OnceKey    string `xml:"OnceKey"`    // the once_key appended to the link
+}
+
+// ChangePriceEvent is sent to a service provider when the price of its
+// 获客助手 component links changes.
+// The InfoType value is "customer_acquisition" with ChangeType
+// "change_price" (also registered as an Event).
+// See https://developer.work.weixin.qq.com/document/path/99485
+type ChangePriceEvent struct {
+	Envelope
+	SuiteEnvelope
+	ChangeType    string    `xml:"ChangeType"`    // "change_price"
+	LinkID        string    `xml:"LinkId"`        // the link's ID, when the change concerns one
+	Price         int64     `xml:"Price"`         // the new price in fen (分)
+	EffectiveTime time.Time `xml:"EffectiveTime"` // when the new price applies
+}
+
+// splitMembers turns the items of a MemChangeList as decoded into member
+// IDs. WeCom documents one <Item> per member; some senders put the IDs in the
+// element itself, separated by commas. Both arrive here as items (the
+// wrapper's own text first), so the wrapper's empty text is dropped and a
+// comma list is split. Member IDs never contain commas.
+func splitMembers(items []string) []string {
+	var out []string
+	for _, it := range items {
+		for _, id := range strings.Split(it, ",") {
+			if id = strings.TrimSpace(id); id != "" {
+				out = append(out, id)
+			}
+		}
+	}
+	return out
+}
+
+func (e *ExternalChatUpdateEvent) derive()    { e.MemChangeList = splitMembers(e.MemChangeList) }
+func (e *ExternalChatAddMemberEvent) derive() { e.MemChangeList = splitMembers(e.MemChangeList) }
+func (e *ExternalChatDelMemberEvent) derive() { e.MemChangeList = splitMembers(e.MemChangeList) }
+func (e *ExternalChatChangeOwnerEvent) derive() {
+	e.MemChangeList = splitMembers(e.MemChangeList)
+}
+func (e *ExternalChatChangeNameEvent) derive() { e.MemChangeList = splitMembers(e.MemChangeList) }
+func (e *ExternalChatChangeNoticeEvent) derive() {
+	e.MemChangeList = splitMembers(e.MemChangeList)
+}
+
 // customerEvents registers the 客户联系 sub-types, as Event and as InfoType.
 var customerEvents = concat(
 	both("change_external_contact/add_external_contact", newOf[AddExternalContactEvent]),
@@ -431,4 +587,11 @@ var customerEvents = concat(
 	both("customer_acquisition/open_profile", newOf[OpenProfileEvent]),
 	both("customer_acquisition/friend_request", newOf[FriendRequestEvent]),
 	both("customer_acquisition/customer_start_chat", newOf[CustomerStartChatEvent]),
+	both("customer_acquisition/quota_expire_soon", newOf[QuotaExpireSoonEvent]),
+	both("customer_acquisition/message_from_customer", newOf[MessageFromCustomerEvent]),
+	both("customer_acquisition/del_follow_user", newOf[CustomerAcquisitionDelFollowUserEvent]),
+	both("customer_acquisition/service_balance_low", newOf[ServiceBalanceLowEvent]),
+	both("customer_acquisition/service_balance_exhausted", newOf[ServiceBalanceExhaustedEvent]),
+	both("customer_acquisition/service_balance_consumed", newOf[ServiceBalanceConsumedEvent]),
+	both("customer_acquisition/change_price", newOf[ChangePriceEvent]),
 )

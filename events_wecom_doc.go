@@ -7,7 +7,7 @@ package wechatevent
 // DocChangeEvent is sent when a document or form the app may see changes.
 // The Event value is "doc_change"; ChangeType is such as
 // "doc_member_change".
-// See https://developer.work.weixin.qq.com/document/path/97833
+// See https://developer.work.weixin.qq.com/document/path/97316
 type DocChangeEvent struct {
 	Envelope
 	ChangeType string   `xml:"ChangeType"` // what changed, such as "doc_member_change"
@@ -33,7 +33,7 @@ type SmartSheetChangeEvent struct {
 // moved, deleted or otherwise changed.
 // The Event value is "wedrive_file_change"; ChangeType names the change
 // and ends in "_file".
-// See https://developer.work.weixin.qq.com/document/path/97975
+// See https://developer.work.weixin.qq.com/document/path/97900
 type WedriveFileChangeEvent struct {
 	Envelope
 	ChangeType string `xml:"ChangeType"` // what changed
@@ -44,7 +44,7 @@ type WedriveFileChangeEvent struct {
 // is dismissed.
 // The Event value is "wedrive_space_change"; ChangeType is such as
 // "dismiss_space".
-// See https://developer.work.weixin.qq.com/document/path/97973
+// See https://developer.work.weixin.qq.com/document/path/97899
 type WedriveSpaceChangeEvent struct {
 	Envelope
 	ChangeType string   `xml:"ChangeType"` // what changed, such as "dismiss_space"
@@ -54,7 +54,7 @@ type WedriveSpaceChangeEvent struct {
 // WedriveInsufficientCapacityEvent is sent when the corp's 微盘 runs out of
 // space.
 // The Event value is "wedrive_insufficient_capacity".
-// See https://developer.work.weixin.qq.com/document/path/97972
+// See https://developer.work.weixin.qq.com/document/path/97898
 type WedriveInsufficientCapacityEvent struct {
 	Envelope
 }

@@ -6,7 +6,7 @@ package wechatevent
 
 // AddCalendarEvent is sent when a calendar the app may see is created.
 // The Event value is "add_calendar".
-// See https://developer.work.weixin.qq.com/document/path/93704
+// See https://developer.work.weixin.qq.com/document/path/93651
 type AddCalendarEvent struct {
 	Envelope
 	CalID string `xml:"CalId"` // the calendar's ID
@@ -14,7 +14,7 @@ type AddCalendarEvent struct {
 
 // ModifyCalendarEvent is sent when a calendar is changed.
 // The Event value is "modify_calendar".
-// See https://developer.work.weixin.qq.com/document/path/93704
+// See https://developer.work.weixin.qq.com/document/path/97730
 type ModifyCalendarEvent struct {
 	Envelope
 	CalID string `xml:"CalId"` // the calendar's ID
@@ -22,7 +22,7 @@ type ModifyCalendarEvent struct {
 
 // DeleteCalendarEvent is sent when a calendar is deleted.
 // The Event value is "delete_calendar".
-// See https://developer.work.weixin.qq.com/document/path/93704
+// See https://developer.work.weixin.qq.com/document/path/97728
 type DeleteCalendarEvent struct {
 	Envelope
 	CalID string `xml:"CalId"` // the calendar's ID
@@ -30,7 +30,7 @@ type DeleteCalendarEvent struct {
 
 // AddScheduleEvent is sent when a schedule is created in a calendar.
 // The Event value is "add_schedule".
-// See https://developer.work.weixin.qq.com/document/path/93704
+// See https://developer.work.weixin.qq.com/document/path/93651
 type AddScheduleEvent struct {
 	Envelope
 	CalID      string `xml:"CalId"`      // the calendar's ID
@@ -39,7 +39,7 @@ type AddScheduleEvent struct {
 
 // ModifyScheduleEvent is sent when a schedule is changed.
 // The Event value is "modify_schedule".
-// See https://developer.work.weixin.qq.com/document/path/93704
+// See https://developer.work.weixin.qq.com/document/path/97731
 type ModifyScheduleEvent struct {
 	Envelope
 	CalID      string `xml:"CalId"`      // the calendar's ID
@@ -48,7 +48,7 @@ type ModifyScheduleEvent struct {
 
 // DeleteScheduleEvent is sent when a schedule is deleted.
 // The Event value is "delete_schedule".
-// See https://developer.work.weixin.qq.com/document/path/93704
+// See https://developer.work.weixin.qq.com/document/path/97732
 type DeleteScheduleEvent struct {
 	Envelope
 	CalID      string `xml:"CalId"`      // the calendar's ID
@@ -58,7 +58,7 @@ type DeleteScheduleEvent struct {
 // RespondScheduleEvent is sent when an attendee answers a schedule's
 // invitation (日程回执).
 // The Event value is "respond_schedule".
-// See https://developer.work.weixin.qq.com/document/path/93704
+// See https://developer.work.weixin.qq.com/document/path/98111
 type RespondScheduleEvent struct {
 	Envelope
 	CalID      string `xml:"CalId"`      // the calendar's ID
@@ -90,15 +90,33 @@ type CancelMeetingRoomEvent struct {
 // apply to it are empty.
 // The Event value is "meeting_change"; ChangeType is such as
 // "modify_meeting".
-// See https://developer.work.weixin.qq.com/document/path/98333
+// See https://developer.work.weixin.qq.com/document/path/99103
 type MeetingChangeEvent struct {
 	Envelope
-	ChangeType        string `xml:"ChangeType"`        // what happened, such as "modify_meeting"
-	MeetingID         string `xml:"MeetingId"`         // the meeting's ID
-	MeetingRoomID     string `xml:"MeetingRoomId"`     // the meeting room's ID, for meeting-room changes
-	FromUserTmpOpenID string `xml:"FromUserTmpOpenId"` // the temporary open ID of the member who caused it, for external members
-	EnrollID          string `xml:"EnrollId"`          // the enrolment's ID, for enrolment changes
-	MraAddress        string `xml:"MraAddress"`        // the meeting-room device's address, for device changes
+	ChangeType         string          `xml:"ChangeType"`               // what happened, such as "modify_meeting"
+	MeetingID          string          `xml:"MeetingId"`                // the meeting's ID
+	MeetingRoomID      string          `xml:"MeetingRoomId"`            // the Rooms meeting room's ID, for meeting-room events
+	FromUserTmpOpenID  string          `xml:"FromUserTmpOpenId"`        // the in-meeting temporary ID of the member who acted
+	UserID             string          `xml:"OperatedUser>UserId"`      // the member acted on, for member events
+	TmpOpenID          string          `xml:"OperatedUser>TmpOpenId"`   // the in-meeting temporary ID of the member acted on
+	UserRole           int             `xml:"OperatedUser>UserRole"`    // the role of the member acted on
+	WarmUpPicture      string          `xml:"WarmUpInfo>WarmUpPicture"` // the warm-up picture's URL, for webinar warm-up uploads
+	WarmUpVideo        string          `xml:"WarmUpInfo>WarmUpVideo"`   // the warm-up video's URL, for webinar warm-up uploads
+	UploadStatus       int             `xml:"WarmUpInfo>UploadStatus"`  // the warm-up upload's result
+	ErrorMsg           string          `xml:"WarmUpInfo>ErrorMsg"`      // why the warm-up upload failed
+	UploadInfo         []MeetingUpload `xml:"UploadInfo"`               // the materials uploaded, for material upload results
+	EnrollID           string          `xml:"EnrollId"`                 // the enrolment's ID, for enrolment events
+	Protocol           int             `xml:"MraAddress>Protocol"`      // the signalling protocol of the meeting-room connector (MRA)
+	DialString         string          `xml:"MraAddress>DialString"`    // the dial string of the meeting-room connector (MRA)
+	RoomResponseStatus int             `xml:"RoomResponseStatus"`       // how the Rooms meeting room answered a call
+}
+
+// MeetingUpload is the result of one material upload of a MeetingChangeEvent.
+type MeetingUpload struct {
+	MediumType   int    `xml:"MediumType"`   // the material's kind
+	MediumURL    string `xml:"MediumUrl"`    // the material's URL
+	UploadStatus int    `xml:"UploadStatus"` // the upload's result
+	ErrorMsg     string `xml:"ErrorMsg"`     // why it failed
 }
 
 // MeetingStatisticsEvent is sent when a meeting's statistics are ready,

@@ -27,7 +27,7 @@ type KfAccountAuthChangeEvent struct {
 // MsgauditNotifyEvent is sent when the chat archive (会话内容存档) has new
 // messages to fetch.
 // The Event value is "msgaudit_notify".
-// See https://developer.work.weixin.qq.com/document/path/91774
+// See https://developer.work.weixin.qq.com/document/path/95039
 type MsgauditNotifyEvent struct {
 	Envelope
 }

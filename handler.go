@@ -4,9 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
-	"net/url"
 	"strconv"
 	"time"
 )
@@ -14,13 +12,40 @@ import (
 // Handler is an http.Handler for a WeChat callback URL. It answers the GET
 // with which WeChat verifies the URL, authenticates every POST, decrypts it
 // in security mode, parses it and passes the typed Event to a function of
-// yours. It is safe for concurrent use.
+// yours, once per callback however often WeChat retries it. It is safe for
+// concurrent use.
 //
 // The mode comes from the configuration only, never from the request: a
 // Handler built with WithSecurityMode requires a valid msg_signature and
 // decrypts every POST, whatever its encrypt_type says, so a request cannot
 // downgrade it to plain mode. Without WithSecurityMode it checks the plain
 // signature and parses the body as it comes (plain mode, 明文模式).
+//
+// WeChat retries a callback when it gets no answer within 5 seconds (three
+// times; 视频号小店 up to ten times over hours). With its DedupeStore (by
+// default NewMemoryDedupeStore, shared by all replicas with a store such as
+// redisstore) the Handler calls your function once per callback: a retry
+// that arrives while the first delivery runs waits for its answer, one that
+// arrives later gets the recorded answer, and a delivery whose function
+// failed (an error or a panic) leaves nothing behind, so its retry is handled
+// afresh. Callbacks are told apart by DedupeKey, a digest of the whole
+// authenticated body, so two distinct callbacks are never merged. When the
+// store fails, the Handler delivers all the same (at least once) and reports
+// the store's error through WithErrorLog.
+//
+// Limits, each with its answer:
+//
+//   - a query longer than MaxQuerySize: 414, before it is parsed; only the
+//     parameters needed are read, and each must appear exactly once (403);
+//   - a body longer than the body limit (WithBodyLimit, DefaultBodyLimit):
+//     413, told from Content-Length before reading when it is sent;
+//   - more body bytes in flight across all requests than the in-flight
+//     limit (WithInFlightLimit, DefaultInFlightLimit): 503, before reading;
+//   - a timestamp further from the server's clock than the window
+//     (WithTimestampWindow, DefaultTimestampWindow): 403;
+//   - CallbackDeadline after the request arrived, the body must have been
+//     read (a slower client is cut off with 400), your function's context is
+//     done, and a retry still waiting for the first delivery answers 503.
 //
 // A Handler answers
 //
@@ -31,14 +56,15 @@ import (
 //     (XML or JSON) and encrypted in security mode for the ReceiveId of the
 //     callback, or, when it returns none, the answer WeChat documents for
 //     "no reply": an empty body to a WeCom callback with a MsgType,
-//     "success" to everything else;
+//     "success" to everything else; the same bytes to each retry of the
+//     callback;
 //   - 403 when a signature, msg_signature or timestamp is missing, malformed
 //     or wrong, or outside the timestamp window, or when the decrypted
 //     ReceiveId (AppID, CorpID, SuiteID) is not accepted; nothing is parsed
 //     and your function is not called;
 //   - 400 when an authenticated body is malformed: no single <Encrypt>, bad
-//     ciphertext, XML syntax, no MsgType;
-//   - 413 when the body is longer than MaxBodySize;
+//     ciphertext, XML syntax, no MsgType; or when it could not be read;
+//   - 413, 414 and 503 for the limits above;
 //   - 405 for any method but GET and POST;
 //   - 500 when your function returns an error, or WithReceiveIDFunc does,
 //     so that WeChat retries.
@@ -60,8 +86,43 @@ type Handler struct {
 	receiveIDs map[string]struct{}
 	acceptID   func(r *http.Request, receiveID string) (bool, error)
 
+	store     DedupeStore // nil: no dedupe
+	dedupeTTL time.Duration
+	bodyLimit int64
+	inFlight  inFlight
+	deadline  time.Duration // CallbackDeadline, shorter in tests
+
 	now func() time.Time // the clock of the timestamp window
 }
+
+// Limits of the Handler; see Handler for the answer to each.
+const (
+	// MaxQuerySize is the longest query string a Handler reads. The queries
+	// WeChat sends are shorter than 300 bytes; a longer one is refused with
+	// 414 before it is parsed.
+	MaxQuerySize = 1 << 10
+
+	// DefaultBodyLimit is the longest body a Handler reads unless
+	// WithBodyLimit says otherwise. Real callbacks are a few KiB.
+	DefaultBodyLimit = 256 << 10
+
+	// DefaultInFlightLimit bounds the bytes of request bodies that a Handler
+	// holds at once across all requests, unless WithInFlightLimit says
+	// otherwise: 128 bodies at the default body limit, thousands of real
+	// ones.
+	DefaultInFlightLimit = 32 << 20
+
+	// DefaultTimestampWindow is how far a request's timestamp may be from
+	// the server's clock unless WithTimestampWindow says otherwise: enough
+	// for WeChat's retries and ordinary clock skew.
+	DefaultTimestampWindow = 5 * time.Minute
+
+	// CallbackDeadline is how long after a request arrives a Handler gives
+	// up on it, just under the 5 seconds after which WeChat drops the
+	// connection and retries: your function's context carries this
+	// deadline.
+	CallbackDeadline = 4500 * time.Millisecond
+)
 
 // HandlerOption configures a Handler built by NewHandler.
 type HandlerOption func(*handlerConfig)
@@ -74,6 +135,12 @@ type handlerConfig struct {
 	errLog        func(*http.Request, error)
 	receiveIDs    map[string]struct{}
 	acceptID      func(*http.Request, string) (bool, error)
+	windowSet     bool
+	store         DedupeStore
+	storeSet      bool
+	dedupeTTL     time.Duration
+	bodyLimit     int64
+	inFlightLimit int64
 }
 
 // WithSecurityMode makes the Handler run in security mode (安全模式) or
@@ -98,10 +165,41 @@ func WithParser(p *Parser) HandlerOption {
 // WithTimestampWindow makes the Handler refuse, with 403, any request whose
 // timestamp is more than d away from the server's clock, in the past or the
 // future. The signatures cover the timestamp, so this bounds how long an
-// observed request can be replayed; five minutes leaves room for WeChat's
-// retries and ordinary clock skew. Zero, the default, turns the check off.
+// observed request can be replayed. The default is DefaultTimestampWindow;
+// WithTimestampWindow(0) turns the check off.
 func WithTimestampWindow(d time.Duration) HandlerOption {
-	return func(c *handlerConfig) { c.window = d }
+	return func(c *handlerConfig) { c.window, c.windowSet = d, true }
+}
+
+// WithDedupe makes the Handler record deliveries in store instead of the
+// default NewMemoryDedupeStore, for example a store that all replicas of a
+// service share. WithDedupe(nil) turns deduplication off: every delivery,
+// retries included, then reaches your function.
+func WithDedupe(store DedupeStore) HandlerOption {
+	return func(c *handlerConfig) { c.store, c.storeSet = store, true }
+}
+
+// WithDedupeTTL sets how long the Handler keeps the answer of a delivered
+// callback for its retries; the default is DefaultDedupeTTL. One minute
+// covers the retries of 公众号, 小程序 and WeCom; 视频号小店 retries for
+// about 3.6 hours.
+func WithDedupeTTL(d time.Duration) HandlerOption {
+	return func(c *handlerConfig) { c.dedupeTTL = d }
+}
+
+// WithBodyLimit sets the longest body the Handler reads, in bytes; a longer
+// one is answered 413. The default is DefaultBodyLimit.
+func WithBodyLimit(n int64) HandlerOption {
+	return func(c *handlerConfig) { c.bodyLimit = n }
+}
+
+// WithInFlightLimit sets how many bytes of request bodies the Handler holds
+// at once across all requests; a request that would exceed it is answered
+// 503 before its body is read, and WeChat retries it. A body of unknown
+// length counts as the body limit. The default is DefaultInFlightLimit; n
+// must be at least the body limit.
+func WithInFlightLimit(n int64) HandlerOption {
+	return func(c *handlerConfig) { c.inFlightLimit = n }
 }
 
 // WithErrorLog makes the Handler report why it refused a request or why your
@@ -111,13 +209,17 @@ func WithErrorLog(f func(r *http.Request, err error)) HandlerOption {
 }
 
 // NewHandler returns a Handler for the account's Token that passes each
-// authenticated callback to fn with the request's context. fn returns the
-// passive reply to send back, such as NewTextReply(ev, "hi"), or nil for no
-// reply, which answers "success". The Handler writes the reply as XML for an
-// XML push and as JSON for a JSON push, and encrypts it in security mode.
+// authenticated callback to fn with a context derived from the request's,
+// which carries CallbackDeadline and the callback's DedupeKey
+// (DedupeKeyFromContext). fn returns the passive reply to send back, such as
+// NewTextReply(ev, "hi"), or nil for no reply, which answers "success". The
+// Handler writes the reply as XML for an XML push and as JSON for a JSON
+// push, and encrypts it in security mode.
 //
-// NewHandler fails when token is empty, fn is nil, or the EncodingAESKey given
-// with WithSecurityMode is unusable (ErrAESKey).
+// NewHandler fails when token is empty, fn is nil, the EncodingAESKey given
+// with WithSecurityMode is unusable (ErrAESKey), or an option is out of
+// range: a negative window, a TTL or limit below 1, an in-flight limit below
+// the body limit.
 func NewHandler(token string, fn func(ctx context.Context, ev Event) (Reply, error), opts ...HandlerOption) (*Handler, error) {
 	if token == "" {
 		return nil, errors.New("wechatevent: empty token")
@@ -125,18 +227,28 @@ func NewHandler(token string, fn func(ctx context.Context, ev Event) (Reply, err
 	if fn == nil {
 		return nil, errors.New("wechatevent: nil event function")
 	}
-	var cfg handlerConfig
+	cfg := handlerConfig{
+		window:        DefaultTimestampWindow,
+		dedupeTTL:     DefaultDedupeTTL,
+		bodyLimit:     DefaultBodyLimit,
+		inFlightLimit: DefaultInFlightLimit,
+	}
 	for _, o := range opts {
 		o(&cfg)
 	}
-	if cfg.window < 0 {
-		return nil, errors.New("wechatevent: negative timestamp window")
+	if err := cfg.check(); err != nil {
+		return nil, err
 	}
 	if !cfg.secure && (cfg.receiveIDs != nil || cfg.acceptID != nil) {
 		return nil, errReceiveIDNeedsKey
 	}
+	if !cfg.storeSet {
+		cfg.store = NewMemoryDedupeStore()
+	}
 	h := &Handler{token: token, parser: cfg.parser, window: cfg.window, fn: fn, errLog: cfg.errLog,
-		noReply: noReplyAnswer, receiveIDs: cfg.receiveIDs, acceptID: cfg.acceptID, now: time.Now}
+		noReply: noReplyAnswer, receiveIDs: cfg.receiveIDs, acceptID: cfg.acceptID,
+		store: cfg.store, dedupeTTL: cfg.dedupeTTL, bodyLimit: cfg.bodyLimit,
+		inFlight: inFlight{limit: cfg.inFlightLimit}, deadline: CallbackDeadline, now: time.Now}
 	if h.parser == nil {
 		h.parser = defaultParser
 	}
@@ -150,6 +262,20 @@ func NewHandler(token string, fn func(ctx context.Context, ev Event) (Reply, err
 	return h, nil
 }
 
+func (c *handlerConfig) check() error {
+	switch {
+	case c.window < 0:
+		return errors.New("wechatevent: negative timestamp window")
+	case c.dedupeTTL < time.Millisecond:
+		return errors.New("wechatevent: dedupe TTL below one millisecond")
+	case c.bodyLimit < 1:
+		return errors.New("wechatevent: body limit below 1")
+	case c.inFlightLimit < c.bodyLimit:
+		return errors.New("wechatevent: in-flight limit below the body limit")
+	}
+	return nil
+}
+
 // Refusals of the query parameters.
 var (
 	errTimestamp = errors.New("wechatevent: timestamp malformed or outside the window")
@@ -160,6 +286,10 @@ var (
 
 // ServeHTTP answers one callback request as the Handler documents.
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if len(r.URL.RawQuery) > MaxQuerySize {
+		h.fail(w, r, http.StatusRequestURITooLong, errQueryTooLong)
+		return
+	}
 	switch r.Method {
 	case http.MethodGet:
 		h.serveVerify(w, r)
@@ -195,57 +325,111 @@ func (h *Handler) serveVerify(w http.ResponseWriter, r *http.Request) {
 	writeText(w, "text/plain; charset=utf-8", []byte(q[3]))
 }
 
-// serveCallback authenticates, parses and dispatches one callback POST.
+// serveCallback authenticates, parses and dispatches one callback POST, in
+// the steps of the functions it calls.
 func (h *Handler) serveCallback(w http.ResponseWriter, r *http.Request) {
-	sigName := "signature"
-	if h.crypto != nil {
-		sigName = "msg_signature"
-	}
-	q, err := h.query(r, sigName, "timestamp", "nonce")
-	// In plain mode the signature covers no body, so check it before reading
-	// one; in security mode it covers <Encrypt>, which only the body holds.
-	if err == nil && h.crypto == nil {
-		err = h.checkPlain(q)
-	}
+	ctx, cancel := context.WithTimeout(r.Context(), h.deadline)
+	defer cancel()
+	deadline, _ := ctx.Deadline()
+
+	q, err := h.callbackQuery(r)
 	if err != nil {
 		h.fail(w, r, http.StatusForbidden, err)
 		return
 	}
-
-	body, err := readBody(w, r)
+	size, err := h.bodySize(r)
+	if err == nil {
+		err = h.inFlight.acquire(size)
+	}
 	if err != nil {
 		h.fail(w, r, statusFor(err), err)
 		return
 	}
+	defer h.inFlight.release(size)
+
+	body, err := h.readBody(w, r, size, deadline)
+	envelope := body
 	var receiveID []byte
-	if h.crypto != nil {
-		if body, receiveID, err = h.decrypt(r, q[0], q[1], q[2], body); err != nil {
-			h.fail(w, r, statusFor(err), err)
-			return
-		}
+	if err == nil {
+		body, receiveID, err = h.open(r, q, body)
 	}
-	ev, err := h.parser.Parse(body)
+	var ev Event
+	if err == nil {
+		ev, err = h.parser.Parse(body)
+	}
 	if err != nil {
 		h.fail(w, r, statusFor(err), err)
 		return
 	}
 
-	reply, err := h.fn(r.Context(), ev)
+	key := DedupeKey(string(receiveID), body)
+	ctx = context.WithValue(ctx, dedupeKeyContext{}, key)
+	format := pushFormat(envelope, body, h.crypto != nil)
+	ans, err := h.once(ctx, r, key, func(ctx context.Context) (answer, error) {
+		return h.answer(ctx, r, q, ev, format, receiveID)
+	})
 	if err != nil {
-		h.fail(w, r, http.StatusInternalServerError, err)
+		h.fail(w, r, statusFor(err), err)
 		return
+	}
+	ans.write(w)
+}
+
+// callbackQuery reads the query of a callback POST. In plain mode the
+// signature covers no body, so it is checked here, before a body is read; in
+// security mode it covers <Encrypt>, which only the body holds.
+func (h *Handler) callbackQuery(r *http.Request) ([]string, error) {
+	if h.crypto != nil {
+		return h.query(r, "msg_signature", "timestamp", "nonce")
+	}
+	q, err := h.query(r, "signature", "timestamp", "nonce")
+	if err == nil {
+		err = h.checkPlain(q)
+	}
+	return q, err
+}
+
+// open returns the plaintext of a body read under the query q: the body
+// itself in plain mode, its decrypted <Encrypt> and its ReceiveId in
+// security mode.
+func (h *Handler) open(r *http.Request, q []string, body []byte) (msg, receiveID []byte, err error) {
+	if h.crypto == nil {
+		return body, nil, nil
+	}
+	return h.decrypt(r, q[0], q[1], q[2], body)
+}
+
+// answer runs your function on ev and encodes what it returns as the
+// answer to the request r, whose query is q.
+func (h *Handler) answer(ctx context.Context, r *http.Request, q []string, ev Event, format replyFormat, receiveID []byte) (answer, error) {
+	reply, err := h.fn(ctx, ev)
+	if err != nil {
+		return answer{}, fnError{err}
 	}
 	if reply == nil {
-		writeText(w, contentTypeText, h.noReply(r, ev))
-		return
+		return answer{contentType: contentTypeText, body: h.noReply(r, ev)}, nil
 	}
-	answer, contentType, err := h.encodeReply(ev, reply, isJSONBody(body), q[1], q[2], receiveID)
+	body, contentType, err := h.encodeReply(reply, format, q[1], q[2], receiveID)
 	if err != nil {
-		h.fail(w, r, http.StatusInternalServerError, err)
-		return
+		return answer{}, fnError{err}
 	}
-	writeText(w, contentType, answer)
+	return answer{contentType: contentType, body: body}, nil
 }
+
+// answer is what the Handler sends back for a callback, and what it records
+// for the callback's retries.
+type answer struct {
+	contentType string
+	body        []byte
+}
+
+func (a answer) write(w http.ResponseWriter) { writeText(w, a.contentType, a.body) }
+
+// fnError marks an error of your function or of encoding its reply: 500.
+type fnError struct{ err error }
+
+func (e fnError) Error() string { return e.err.Error() }
+func (e fnError) Unwrap() error { return e.err }
 
 // query returns the named query parameters, which start with a signature,
 // the timestamp and the nonce, once it has checked the latter two.
@@ -266,24 +450,6 @@ func (h *Handler) checkPlain(q []string) error {
 		return errPlainSignature
 	}
 	return nil
-}
-
-// params returns the named query parameters. Each must appear exactly once:
-// a repeated parameter could be read one way here and another way by a proxy.
-func params(r *http.Request, names ...string) ([]string, error) {
-	q, err := url.ParseQuery(r.URL.RawQuery)
-	if err != nil {
-		return nil, fmt.Errorf("%w: malformed query: %v", ErrSignature, err)
-	}
-	out := make([]string, len(names))
-	for i, name := range names {
-		v := q[name]
-		if len(v) != 1 {
-			return nil, fmt.Errorf("%w: query parameter %s given %d times, want once", ErrSignature, name, len(v))
-		}
-		out[i] = v[0]
-	}
-	return out, nil
 }
 
 // checkFresh requires a timestamp of decimal digits only, as WeChat sends,
@@ -314,31 +480,25 @@ func (h *Handler) checkFresh(ts, nonce string) error {
 	return nil
 }
 
-// readBody reads the request body, at most MaxBodySize bytes.
-func readBody(w http.ResponseWriter, r *http.Request) ([]byte, error) {
-	if r.ContentLength > MaxBodySize {
-		return nil, ErrTooLarge
-	}
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxBodySize))
-	var tooLarge *http.MaxBytesError
-	if errors.As(err, &tooLarge) {
-		return nil, ErrTooLarge
-	}
-	return body, err
-}
-
-// statusFor maps an error of reading, decrypting or parsing a body to the
-// status of the answer.
+// statusFor maps an error of a step of the Handler to the status of the
+// answer.
 func statusFor(err error) int {
+	var fe fnError
+	var lookup *receiveIDError
 	switch {
+	case errors.As(err, &fe):
+		return http.StatusInternalServerError
+	case errors.As(err, &lookup):
+		return http.StatusInternalServerError // WithReceiveIDFunc failed: let WeChat retry
 	case errors.Is(err, ErrTooLarge):
 		return http.StatusRequestEntityTooLarge
-	case errors.Is(err, ErrSignature), errors.Is(err, ErrAppID):
+	case errors.Is(err, errQueryTooLong):
+		return http.StatusRequestURITooLong
+	case errors.Is(err, errBusy), errors.Is(err, errWaited):
+		return http.StatusServiceUnavailable
+	case errors.Is(err, ErrSignature), errors.Is(err, ErrAppID),
+		errors.Is(err, errTimestamp), errors.Is(err, errNonce):
 		return http.StatusForbidden
-	}
-	var lookup *receiveIDError
-	if errors.As(err, &lookup) {
-		return http.StatusInternalServerError // WithReceiveIDFunc failed: let WeChat retry
 	}
 	// ErrDecrypt, ErrSyntax, ErrMissingMsgType, or a body that could not be read.
 	return http.StatusBadRequest

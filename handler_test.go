@@ -58,10 +58,13 @@ func (rec *recorder) log(_ *http.Request, err error) {
 	rec.logged = append(rec.logged, err)
 }
 
+// newTestHandler returns a handler with the timestamp window and dedupe off
+// unless opts turn them on, so that tests can serve the published vectors
+// (old timestamps) and one request several times.
 func newTestHandler(t *testing.T, opts ...HandlerOption) (*Handler, *recorder) {
 	t.Helper()
 	rec := &recorder{}
-	h, err := NewHandler(testToken, rec.handle, append([]HandlerOption{WithErrorLog(rec.log)}, opts...)...)
+	h, err := NewHandler(testToken, rec.handle, append([]HandlerOption{WithErrorLog(rec.log), WithTimestampWindow(0), WithDedupe(nil)}, opts...)...)
 	require.NoError(t, err)
 	return h, rec
 }
@@ -105,7 +108,7 @@ func TestHandlerVerifyURL(t *testing.T) {
 		}
 		rec := &recorder{}
 		for _, opts := range [][]HandlerOption{nil, {WithSecurityMode(testAESKey, testAppID)}} {
-			h, err := NewHandler(v.Token, rec.handle, opts...)
+			h, err := NewHandler(v.Token, rec.handle, append(opts, WithTimestampWindow(0))...)
 			require.NoError(t, err)
 			w := serve(h, http.MethodGet, query("signature", v.Signature, "timestamp", v.Timestamp, "nonce", v.Nonce, "echostr", v.Echostr), "")
 			assert.Equal(t, http.StatusOK, w.Code)
@@ -174,7 +177,7 @@ func TestHandlerSafeAndCompatVectors(t *testing.T) {
 		}
 		t.Run(v.Name, func(t *testing.T) {
 			rec := &recorder{}
-			h, err := NewHandler(v.Token, rec.handle, WithSecurityMode(v.AESKey, v.AppID))
+			h, err := NewHandler(v.Token, rec.handle, WithSecurityMode(v.AESKey, v.AppID), WithTimestampWindow(0))
 			require.NoError(t, err)
 			body := v.Body
 			if v.Name == "V1" {
@@ -343,26 +346,35 @@ func TestHandlerBodyTooLarge(t *testing.T) {
 			opts = append(opts, WithSecurityMode(testAESKey, testAppID))
 		}
 		h, rec := newTestHandler(t, opts...)
+		require.Equal(t, int64(DefaultBodyLimit), h.bodyLimit)
 		target, body := safeRequest(t, subscribeByQR, "1715943329", "1590219412")
 		if !secure {
 			target, body = query("signature", plainSig("1715943329", "1590219412"), "timestamp", "1715943329", "nonce", "1590219412"), subscribeByQR
 		}
-		huge := body + strings.Repeat(" ", MaxBodySize)
+		over := body + strings.Repeat(" ", DefaultBodyLimit+1-len(body))
 
-		w := serve(h, http.MethodPost, target, huge)
+		w := serve(h, http.MethodPost, target, over)
 		assert.Equal(t, http.StatusRequestEntityTooLarge, w.Code, "with Content-Length")
 
 		// Chunked: no Content-Length, so only reading can tell.
-		r := httptest.NewRequest(http.MethodPost, target, io.MultiReader(strings.NewReader(huge)))
+		r := httptest.NewRequest(http.MethodPost, target, io.MultiReader(strings.NewReader(over)))
 		r.ContentLength = -1
 		w = httptest.NewRecorder()
 		h.ServeHTTP(w, r)
 		assert.Equal(t, http.StatusRequestEntityTooLarge, w.Code, "chunked")
 		assert.Zero(t, rec.calls)
 
-		// Exactly MaxBodySize is fine.
-		w = serve(h, http.MethodPost, target, body+strings.Repeat(" ", MaxBodySize-len(body)))
+		// Exactly the limit is fine, chunked too.
+		at := body + strings.Repeat(" ", DefaultBodyLimit-len(body))
+		w = serve(h, http.MethodPost, target, at)
 		assert.Equal(t, http.StatusOK, w.Code)
+		r = httptest.NewRequest(http.MethodPost, target, io.MultiReader(strings.NewReader(at)))
+		r.ContentLength = -1
+		w = httptest.NewRecorder()
+		h.ServeHTTP(w, r)
+		assert.Equal(t, http.StatusOK, w.Code, "chunked")
+		assert.Equal(t, 2, rec.calls)
+		assert.Zero(t, h.inFlight.used.Load(), "every byte in flight is given back")
 	}
 }
 
@@ -481,7 +493,7 @@ func TestHandlerConcurrent(t *testing.T) {
 	h, err := NewHandler(testToken, func(_ context.Context, ev Event) (Reply, error) {
 		calls.Add(1)
 		return RawReply("<xml><Content>" + ev.Header().FromUserName + "</Content></xml>"), nil
-	}, WithSecurityMode(testAESKey, testAppID))
+	}, WithSecurityMode(testAESKey, testAppID), WithTimestampWindow(0))
 	require.NoError(t, err)
 	srv := httptest.NewServer(h)
 	defer srv.Close()

@@ -4,16 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"sync"
 	"unsafe"
 
 	"github.com/wechatevent/wechatevent/internal/elem"
 	"github.com/wechatevent/wechatevent/internal/jsonread"
 )
-
-// jsonLimits are the XML scanner's limits, applied to JSON the same way: an
-// object or array counts as a level, every key and array item as an element.
-var jsonLimits = jsonread.Limits{Depth: elem.MaxDepth, Elements: elem.MaxElements, NameLen: elem.MaxNameLen}
 
 // isJSON reports whether body is a JSON callback: its first byte after an
 // optional UTF-8 byte order mark and white space is '{'. WeChat never says
@@ -32,37 +27,17 @@ func isJSONText(src string) bool {
 	return i < len(src) && src[i] == '{'
 }
 
-var jsonPool = sync.Pool{New: func() any { return new(jsonread.Reader) }}
-
-func getJSONReader() *jsonread.Reader { return jsonPool.Get().(*jsonread.Reader) }
-
-func putJSONReader(r *jsonread.Reader) {
-	if cap(r.Elems) > 1024 {
-		return // a hostile body grew it; let it go rather than pin the memory
-	}
-	clear(r.Elems)
-	r.Elems = r.Elems[:0]
-	r.Members = false
-	jsonPool.Put(r)
-}
-
 // readJSON reads a JSON body into t, the element table the XML reader also
 // produces: the top-level object is the root, a key is an element, an array
 // is its key repeated.
 func readJSON(t *elem.Table, src string) error {
-	t.Reset(src)
-	r := getJSONReader()
-	defer putJSONReader(r)
-	if err := r.Read(src, jsonLimits); err != nil {
+	if err := jsonread.Read(t, src); err != nil {
 		return jsonSyntaxError(err)
-	}
-	for i := range r.Elems {
-		e := &r.Elems[i]
-		t.Add(t.SpanOf(e.Name), 0, t.SpanOf(e.Value), e.Parent)
 	}
 	return nil
 }
 
+// jsonSyntaxError turns a JSON reader error into a *SyntaxError.
 func jsonSyntaxError(err error) error {
 	var je *jsonread.Error
 	if errors.As(err, &je) {
@@ -76,20 +51,20 @@ func jsonSyntaxError(err error) error {
 // matches case-insensitively, so that no spelling can smuggle in a second
 // one; it must occur exactly once, at the top level, with a non-empty string.
 func findEncryptJSON(body []byte) (string, error) {
-	r := getJSONReader()
-	defer putJSONReader(r)
-	r.Members = true
-	// As for XML, the strings point into body, which stays unchanged until
-	// Decrypt returns.
-	if err := r.Read(unsafe.String(unsafe.SliceData(body), len(body)), jsonLimits); err != nil {
+	t := elem.Get()
+	defer elem.Put(t)
+	var kb [8]jsonread.Kind
+	kinds := kb[:0]
+	// As for XML, the table points into body, which stays unchanged until
+	// Decrypt returns; the value returned is copied out of the table.
+	if err := jsonread.ReadMembers(t, unsafe.String(unsafe.SliceData(body), len(body)), &kinds); err != nil {
 		return "", jsonSyntaxError(err)
 	}
 	at := -1
-	for i := 1; i < len(r.Elems); i++ {
-		e := &r.Elems[i]
+	for i := 1; i < t.Len(); i++ {
 		switch {
-		case !strings.EqualFold(e.Name, "Encrypt"):
-		case e.Parent != 0:
+		case !strings.EqualFold(t.Name(i), "Encrypt"):
+		case t.Elems[i].Parent != 0:
 			return "", fmt.Errorf("%w: Encrypt nested below the top-level object", ErrDecrypt)
 		case at >= 0:
 			return "", fmt.Errorf("%w: more than one Encrypt", ErrDecrypt)
@@ -97,14 +72,13 @@ func findEncryptJSON(body []byte) (string, error) {
 			at = i
 		}
 	}
-	if at < 0 {
+	switch {
+	case at < 0:
 		return "", fmt.Errorf("%w: envelope has no Encrypt", ErrDecrypt)
-	}
-	if r.Elems[at].Kind != jsonread.String {
+	case kinds[at] != jsonread.String:
 		return "", fmt.Errorf("%w: Encrypt is not a string", ErrDecrypt)
-	}
-	if r.Elems[at].Value == "" {
+	case t.Value(at) == "":
 		return "", fmt.Errorf("%w: Encrypt is empty", ErrDecrypt)
 	}
-	return r.Elems[at].Value, nil
+	return strings.Clone(t.Value(at)), nil
 }

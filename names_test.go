@@ -20,6 +20,8 @@ var nameExceptions = map[string]string{
 	"RecordCreateTime create_time":        "CreateTime would hide Envelope.CreateTime",
 	"RefundCreateTime create_time":        "CreateTime would hide Envelope.CreateTime",
 	"ComplaintEvent complaint_info>event": "Event would hide Envelope.Event",
+	"AccountEvent account_info>event":     "Event would hide Envelope.Event",
+	"WithdrawEvent withdraw_info>event":   "Event would hide Envelope.Event",
 	"WxaAppID appid":                      "the push also carries AppId (the platform's), so AppID is taken",
 }
 

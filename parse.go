@@ -143,7 +143,8 @@ func (t *table) set(key string, newEvent func() Event) {
 }
 
 // builtinTables lists every built-in registration, table by table.
-var builtinTables = [][]builtin{seedEvents, messageTypes, menuEvents, notifyEvents, serviceEvents, cardEvents, miniProgramEvents, shopEvents, platformPushes}
+var builtinTables = [][]builtin{seedEvents, messageTypes, menuEvents, notifyEvents, serviceEvents, cardEvents, miniProgramEvents, shopEvents, channelsEvents, platformPushes,
+	contactEvents, customerEvents, schoolEvents, approvalEvents, appEvents, cardEventsWeCom, oaEvents, docEvents, serviceEventsWeCom, suitePushes}
 
 // builtin is one built-in registration.
 type builtin struct {

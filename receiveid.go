@@ -155,15 +155,17 @@ func isWeCom(r *http.Request) bool {
 // documents one:
 //
 //   - WeCom callbacks with a MsgType (self-built apps, suite 数据回调, the AI
-//     bot): an empty body. "假如企业无法保证在五秒内处理并回复，或者不想回复任何内容，
-//     可以直接返回200（即以空串为返回包）" —
-//     https://developer.work.weixin.qq.com/document/path/90238
-//   - pushes with an InfoType (WeCom suite 指令回调, 开放平台): exactly "success";
-//     WeCom takes anything else as an error message ("服务商在收到推送后都必须直接
-//     返回字符串success" — https://developer.work.weixin.qq.com/document/path/90613),
-//     and 开放平台 retries component_verify_ticket until it gets "success".
-//   - 公众号 and 小程序: "success", the first of the two answers their docs
-//     allow ("success" or an empty body).
+//     bot): an empty body. WeCom's 接收消息 page says that an app that does
+//     not want to reply, or cannot within 5 seconds, answers 200 with an empty
+//     string, and that any status but 200 is a failure it retries
+//     (https://developer.work.weixin.qq.com/document/path/90238).
+//   - pushes with an InfoType (WeCom suite 指令回调, 开放平台): exactly "success".
+//     WeCom's 指令回调 page requires the string success for every push and
+//     takes any other answer as an error message
+//     (https://developer.work.weixin.qq.com/document/path/90613); 开放平台
+//     keeps pushing component_verify_ticket until it gets "success".
+//   - 公众号 and 小程序: "success", one of the two answers (with the empty
+//     body) their docs allow.
 func noReplyAnswer(r *http.Request, ev Event) []byte {
 	if isWeCom(r) && ev != nil && ev.Header().MsgType != "" {
 		return nil

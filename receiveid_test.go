@@ -1,6 +1,7 @@
 package wechatevent
 
 import (
+	"bytes"
 	"errors"
 	"net/http"
 	"net/url"
@@ -79,7 +80,7 @@ func TestHandlerVerifiesWeComURL(t *testing.T) {
 	for _, v := range echostrVectors(t) {
 		t.Run(v.Name, func(t *testing.T) {
 			rec := &recorder{}
-			h, err := NewHandler(v.Token, rec.handle, WithSecurityMode(v.AESKey, v.AppID), WithErrorLog(rec.log))
+			h, err := NewHandler(v.Token, rec.handle, WithSecurityMode(v.AESKey, v.AppID), WithErrorLog(rec.log), WithTimestampWindow(0))
 			require.NoError(t, err)
 
 			w := serve(h, http.MethodGet, wecomGET(v.MsgSignature, v.Timestamp, v.Nonce, v.Encrypt), "")
@@ -108,7 +109,7 @@ func TestHandlerVerifiesWeComURL(t *testing.T) {
 			// Right key and signature, but configured for another ReceiveId.
 			for _, id := range []string{v.AppID + "x", ""} {
 				rec := &recorder{}
-				h, err := NewHandler(v.Token, rec.handle, WithSecurityMode(v.AESKey, id), WithErrorLog(rec.log))
+				h, err := NewHandler(v.Token, rec.handle, WithSecurityMode(v.AESKey, id), WithErrorLog(rec.log), WithTimestampWindow(0))
 				require.NoError(t, err)
 				w := serve(h, http.MethodGet, wecomGET(v.MsgSignature, v.Timestamp, v.Nonce, v.Encrypt), "")
 				assert.Equal(t, http.StatusForbidden, w.Code)
@@ -125,7 +126,7 @@ func TestHandlerVerifiesWeComURL(t *testing.T) {
 func TestHandlerWeComURLNeedsSecurityMode(t *testing.T) {
 	v := echostrVectors(t)[0]
 	rec := &recorder{}
-	h, err := NewHandler(v.Token, rec.handle, WithErrorLog(rec.log))
+	h, err := NewHandler(v.Token, rec.handle, WithErrorLog(rec.log), WithTimestampWindow(0))
 	require.NoError(t, err)
 	w := serve(h, http.MethodGet, wecomGET(v.MsgSignature, v.Timestamp, v.Nonce, v.Encrypt), "")
 	assert.Equal(t, http.StatusForbidden, w.Code)
@@ -139,7 +140,7 @@ func TestHandlerPlainGETStillEchoesInSecurityMode(t *testing.T) {
 		if v.Echostr == "" {
 			continue
 		}
-		h, err := NewHandler(v.Token, (&recorder{}).handle, WithSecurityMode(testAESKey, testAppID), WithReceiveIDs("wwcorp"))
+		h, err := NewHandler(v.Token, (&recorder{}).handle, WithSecurityMode(testAESKey, testAppID), WithReceiveIDs("wwcorp"), WithTimestampWindow(0))
 		require.NoError(t, err)
 		w := serve(h, http.MethodGet, query("signature", v.Signature, "timestamp", v.Timestamp, "nonce", v.Nonce, "echostr", v.Echostr), "")
 		assert.Equal(t, http.StatusOK, w.Code)
@@ -296,4 +297,22 @@ func TestHandlerReceiveIDFuncSeesRequest(t *testing.T) {
 	assert.Equal(t, http.StatusOK, w.Code, "%v", rec.logged)
 	assert.Equal(t, testCorpA, gotCorp)
 	assert.Equal(t, testCorpA, gotID)
+}
+
+func TestHandlerWeComURLMalformedEchostr(t *testing.T) {
+	_, ref := newTestCrypto(t)
+	for name, echostr := range map[string]string{
+		"not base64":         "not*base64!",
+		"short of a block":   "QUJDREVGR0hJSktMTU5PUA==",
+		"line break":         ref.encrypt([]byte("0123456789abcdef"), []byte("1616140317555161061"))[:20] + "\n" + "AAAA",
+		"bad padding":        ref.encryptRaw(bytes.Repeat([]byte{0}, 32)),
+		"length beyond data": ref.encryptRaw(layout(1<<31, "1616", testAppID, padTo32(16+4+4+len(testAppID))...)),
+	} {
+		h, rec := newTestHandler(t, WithSecurityMode(testAESKey, testAppID))
+		const ts, nonce = "1409659589", "263014780"
+		w := serve(h, http.MethodGet, wecomGET(ref.signature(testToken, ts, nonce, echostr), ts, nonce, echostr), "")
+		assert.Equal(t, http.StatusBadRequest, w.Code, name)
+		require.Len(t, rec.logged, 1, name)
+		assert.ErrorIs(t, rec.logged[0], ErrDecrypt, name)
+	}
 }

@@ -41,7 +41,7 @@ func MarshalReply(r Reply) ([]byte, error) {
 	if r == nil {
 		return nil, errNilReply
 	}
-	return r.AppendXML(make([]byte, 0, replySize(r)))
+	return marshalled(r.AppendXML(make([]byte, 0, replySize(r))))
 }
 
 // MarshalReplyJSON returns the JSON body of r, as the Handler sends it for a
@@ -50,7 +50,15 @@ func MarshalReplyJSON(r Reply) ([]byte, error) {
 	if r == nil {
 		return nil, errNilReply
 	}
-	return r.AppendJSON(make([]byte, 0, replySize(r)))
+	return marshalled(r.AppendJSON(make([]byte, 0, replySize(r))))
+}
+
+// marshalled returns no bytes with an error.
+func marshalled(b []byte, err error) ([]byte, error) {
+	if err != nil {
+		return nil, err
+	}
+	return b, nil
 }
 
 var errNilReply = fmt.Errorf("%w: nil Reply", ErrReply)

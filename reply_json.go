@@ -1,10 +1,5 @@
 package wechatevent
 
-import (
-	"strconv"
-	"time"
-)
-
 const hexDigits = "0123456789abcdef"
 
 // appendJSONString appends s as a JSON string. Quotes, backslashes and
@@ -35,17 +30,4 @@ func appendJSONString(dst []byte, s string) []byte {
 	}
 	dst = append(dst, s[start:]...)
 	return append(dst, '"')
-}
-
-// appendJSONHead appends the opening brace and the four keys every reply
-// starts with; CreateTime is a number, as in JSON pushes.
-func appendJSONHead(dst []byte, to, from string, created time.Time, msgType string) []byte {
-	dst = append(dst, `{"ToUserName":`...)
-	dst = appendJSONString(dst, to)
-	dst = append(dst, `,"FromUserName":`...)
-	dst = appendJSONString(dst, from)
-	dst = append(dst, `,"CreateTime":`...)
-	dst = strconv.AppendInt(dst, unixSeconds(created), 10)
-	dst = append(dst, `,"MsgType":`...)
-	return appendJSONString(dst, msgType)
 }

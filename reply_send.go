@@ -3,6 +3,11 @@ package wechatevent
 import (
 	"crypto/sha1"
 	"errors"
+	"strings"
+	"unsafe"
+
+	"github.com/wechatevent/wechatevent/internal/elem"
+	"github.com/wechatevent/wechatevent/internal/jsonread"
 )
 
 // How the Handler answers a callback: the reply of fn in the data format of
@@ -14,17 +19,57 @@ const (
 	contentTypeJSON = "application/json; charset=utf-8"
 )
 
+// replyFormat is the data format of a push, which its reply must follow.
+type replyFormat uint8
+
+const (
+	formatXML       replyFormat = iota
+	formatJSON                  // the 小程序 JSON data format: envelope keys "Encrypt", "MsgSignature", …
+	formatJSONLower             // WeCom's JSON: envelope keys "encrypt", "msgsignature", …
+)
+
+// pushFormat tells the format of a push from its plaintext and, in security
+// mode, its envelope: JSON when the plaintext is, with WeCom's lower-case
+// envelope keys when the envelope used them.
+func pushFormat(envelope, plaintext []byte, secure bool) replyFormat {
+	switch {
+	case !isJSON(plaintext):
+		return formatXML
+	case secure && isJSON(envelope) && lowerCaseEnvelope(envelope):
+		return formatJSONLower
+	}
+	return formatJSON
+}
+
+// lowerCaseEnvelope reports whether a JSON envelope spells its key
+// "encrypt", as WeCom does, rather than "Encrypt".
+func lowerCaseEnvelope(envelope []byte) bool {
+	t := elem.Get()
+	defer elem.Put(t)
+	var kb [8]jsonread.Kind
+	kinds := kb[:0]
+	if jsonread.ReadMembers(t, unsafe.String(unsafe.SliceData(envelope), len(envelope)), &kinds) != nil {
+		return false
+	}
+	for i := 1; i < t.Len(); i++ {
+		if t.Elems[i].Parent == 0 && strings.EqualFold(t.Name(i), "Encrypt") {
+			return t.Name(i) == "encrypt"
+		}
+	}
+	return false
+}
+
 // encodeReply returns the body and Content-Type that answer a callback whose
-// function returned reply, which is not nil. asJSON says the push was JSON;
+// function returned reply, which is not nil, in the format of the push;
 // timestamp and nonce are the request's, with which an encrypted reply is
 // signed, and receiveID the ReceiveId of the callback, which it repeats.
-func (h *Handler) encodeReply(ev Event, reply Reply, asJSON bool, timestamp, nonce string, receiveID []byte) ([]byte, string, error) {
+func (h *Handler) encodeReply(reply Reply, format replyFormat, timestamp, nonce string, receiveID []byte) ([]byte, string, error) {
 	var body []byte
 	var err error
-	if asJSON {
-		body, err = reply.AppendJSON(nil)
+	if format == formatXML {
+		body, err = reply.AppendXML(make([]byte, 0, replySize(reply)))
 	} else {
-		body, err = reply.AppendXML(nil)
+		body, err = reply.AppendJSON(make([]byte, 0, replySize(reply)))
 	}
 	if err != nil {
 		return nil, "", err
@@ -35,41 +80,33 @@ func (h *Handler) encodeReply(ev Event, reply Reply, asJSON bool, timestamp, non
 		return body, contentTypeText, nil
 	}
 	switch {
-	case h.crypto == nil && asJSON:
-		return body, contentTypeJSON, nil
-	case h.crypto == nil:
+	case h.crypto == nil && format == formatXML:
 		return body, contentTypeXML, nil
-	case asJSON:
-		body, err = h.crypto.encryptJSON(body, timestamp, nonce, receiveID)
-		return body, contentTypeJSON, err
+	case h.crypto == nil:
+		return body, contentTypeJSON, nil
+	case format == formatXML:
+		body, err = h.crypto.encrypt(body, timestamp, nonce, receiveID)
+		return body, contentTypeXML, err
 	}
-	body, err = h.crypto.encrypt(body, timestamp, nonce, receiveID)
-	return body, contentTypeXML, err
+	body, err = h.crypto.encryptJSON(body, timestamp, nonce, receiveID, format == formatJSONLower)
+	return body, contentTypeJSON, err
 }
 
-// isJSONBody reports whether a callback body is JSON: its first byte other
-// than white space, after an optional UTF-8 BOM, is '{'.
-func isJSONBody(body []byte) bool {
-	if len(body) >= 3 && body[0] == 0xEF && body[1] == 0xBB && body[2] == 0xBF {
-		body = body[3:]
-	}
-	for _, c := range body {
-		switch c {
-		case ' ', '\t', '\r', '\n':
-			continue
-		}
-		return c == '{'
-	}
-	return false
-}
+// The JSON envelope up to each value, in the two spellings.
+var (
+	envelopeKeys      = [4]string{`{"Encrypt":"`, `","MsgSignature":"`, `","TimeStamp":`, `,"Nonce":`}
+	envelopeKeysLower = [4]string{`{"encrypt":"`, `","msgsignature":"`, `","timestamp":`, `,"nonce":`}
+)
 
 // encryptJSON builds the JSON form of the encrypted reply envelope, which the
 // 小程序 消息推送 doc gives for a JSON push in security mode:
 //
 //	{"Encrypt":"…","MsgSignature":"…","TimeStamp":1713424427,"Nonce":"415670741"}
 //
-// with TimeStamp a number, as in the doc's example, when it is one.
-func (c *Crypto) encryptJSON(plaintext []byte, timestamp, nonce string, receiveID []byte) ([]byte, error) {
+// with TimeStamp a number, as in the doc's example, when it is one. lower
+// spells the keys as WeCom's JSON callbacks do: encrypt, msgsignature,
+// timestamp, nonce.
+func (c *Crypto) encryptJSON(plaintext []byte, timestamp, nonce string, receiveID []byte, lower bool) ([]byte, error) {
 	if !printableASCII(timestamp) || !printableASCII(nonce) {
 		return nil, errors.New("wechatevent: reply timestamp and nonce must be printable ASCII")
 	}
@@ -80,21 +117,24 @@ func (c *Crypto) encryptJSON(plaintext []byte, timestamp, nonce string, receiveI
 	var sig [2 * sha1.Size]byte
 	sign(&sig, c.token, timestamp, nonce, encrypted)
 
+	keys := &envelopeKeys
+	if lower {
+		keys = &envelopeKeysLower
+	}
 	out := make([]byte, 0, len(encrypted)+len(timestamp)+len(nonce)+80)
-	out = append(out, `{"Encrypt":"`...)
+	out = append(out, keys[0]...)
 	out = append(out, encrypted...) // base64: nothing to escape
-	out = append(out, `","MsgSignature":"`...)
+	out = append(out, keys[1]...)
 	out = append(out, sig[:]...)
-	out = append(out, `","TimeStamp":`...)
+	out = append(out, keys[2]...)
 	if isDigits(timestamp) {
 		out = append(out, timestamp...)
 	} else {
 		out = appendJSONString(out, timestamp)
 	}
-	out = append(out, `,"Nonce":`...)
+	out = append(out, keys[3]...)
 	out = appendJSONString(out, nonce)
-	out = append(out, '}')
-	return out, nil
+	return append(out, '}'), nil
 }
 
 // isDigits reports whether s is a non-empty run of ASCII digits without a

@@ -114,3 +114,26 @@ func TestWeComSuiteWithTencentCrypto(t *testing.T) {
 	assert.Equal(t, http.StatusForbidden, run.Verify.Status)
 	assert.Equal(t, http.StatusForbidden, run.Posts[0].Status)
 }
+
+func TestWeComEmptyReceiveIDWithTencentCrypto(t *testing.T) {
+	interop.Require(t)
+	// 个人主体 apps and the AI bot (智能机器人) encrypt for the empty ReceiveId.
+	bot, err := NewHandler(testToken, func(context.Context, Event) (Reply, error) { return nil, nil }, WithSecurityMode(testAESKey, ""))
+	require.NoError(t, err)
+	srv := httptest.NewServer(bot)
+	defer srv.Close()
+	run := runWeComClient(t, srv.URL+"/bot", "", wecomText)
+	assert.Equal(t, http.StatusOK, run.Verify.Status)
+	assert.Equal(t, run.Verify.Want, run.Verify.Body)
+	assert.Equal(t, http.StatusOK, run.Posts[0].Status)
+	assert.Equal(t, "", run.Posts[0].Body)
+
+	// A Handler for a CorpID does not take the empty ReceiveId for "any".
+	app, err := NewHandler(testToken, func(context.Context, Event) (Reply, error) { return nil, nil }, WithSecurityMode(testAESKey, testCorpA))
+	require.NoError(t, err)
+	srv2 := httptest.NewServer(app)
+	defer srv2.Close()
+	run = runWeComClient(t, srv2.URL+"/app", "", wecomText)
+	assert.Equal(t, http.StatusForbidden, run.Verify.Status)
+	assert.Equal(t, http.StatusForbidden, run.Posts[0].Status)
+}

@@ -1,13 +1,11 @@
 package wechateventtest
 
 import (
-	"bytes"
-	"encoding/json"
-	"encoding/xml"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
+
+	"github.com/wechatevent/wechatevent"
 )
 
 // ErrAnswer means an endpoint answered something WeChat would not accept: a
@@ -29,7 +27,7 @@ var ErrAnswer = errors.New("wechateventtest: WeChat would not accept the answer"
 // <TimeStamp/><Nonce/></xml>, or its JSON object for a JSON push: OpenReply
 // verifies MsgSignature over the envelope's own TimeStamp and Nonce, decrypts
 // Encrypt and checks that it ends with ReceiveID. Every reply, clear or
-// decrypted, must be a well-formed XML element or JSON object. Any failure
+// decrypted, must be a message that wechatevent.Parse reads, with a MsgType. Any failure
 // matches ErrAnswer.
 func (s *Sender) OpenReply(status int, body []byte) ([]byte, error) {
 	if status != http.StatusOK {
@@ -109,44 +107,13 @@ func readEnvelope(body []byte) (envelope, bool) {
 	}, true
 }
 
-// wellFormed checks that a reply is one XML element or one JSON object, as
-// WeChat needs to read it.
+// wellFormed checks that a reply is one WeChat can read: a well-formed XML
+// or JSON message with a MsgType. It reads the reply with wechatevent.Parse,
+// which tolerates what WeChat's own messages contain (control characters in
+// text, say) and refuses what no reader can take.
 func wellFormed(reply []byte) error {
-	if isJSONBody(reply) {
-		var v map[string]json.RawMessage
-		if err := json.Unmarshal(reply, &v); err != nil {
-			return fmt.Errorf("%w: the reply is no JSON object: %v", ErrAnswer, err)
-		}
-		return nil
+	if _, err := wechatevent.Parse(reply); err != nil {
+		return fmt.Errorf("%w: the reply is no message WeChat can read (%.64q): %w", ErrAnswer, reply, err)
 	}
-	d := xml.NewDecoder(bytes.NewReader(reply))
-	depth, roots := 0, 0
-	for {
-		tok, err := d.Token()
-		if err != nil {
-			if depth == 0 && roots == 1 && err == io.EOF {
-				return nil
-			}
-			if roots == 0 && err == io.EOF {
-				return fmt.Errorf("%w: the reply is neither XML nor JSON nor \"success\": %.64q", ErrAnswer, reply)
-			}
-			return fmt.Errorf("%w: the reply is no well-formed XML: %v", ErrAnswer, err)
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if depth == 0 {
-				roots++
-			}
-			depth++
-		case xml.EndElement:
-			depth--
-		case xml.CharData:
-			if depth == 0 && len(bytes.TrimSpace(t)) > 0 {
-				return fmt.Errorf("%w: text outside the reply's root element: %.64q", ErrAnswer, reply)
-			}
-		}
-		if roots > 1 {
-			return fmt.Errorf("%w: the reply has more than one root element", ErrAnswer)
-		}
-	}
+	return nil
 }

@@ -25,6 +25,7 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -119,7 +120,7 @@ type Sender struct {
 func (s *Sender) NewRequest(target string, body []byte) (*http.Request, error) {
 	ts, nonce := s.freshTimestamp(), s.freshNonce()
 	isJSON := isJSONBody(body)
-	clear := topLevel(body, isJSON)
+	clear := header(body, isJSON)
 
 	var q query
 	if s.Mode != WeCom {
@@ -258,6 +259,23 @@ func randomDigits(n int) string {
 	return string(b)
 }
 
+// header returns the envelope fields of a callback body: from
+// wechatevent.Parse, which reads whatever WeChat sends, or, for a body it
+// refuses (sent to test how an endpoint refuses it), as far as the body can
+// be read.
+func header(body []byte, isJSON bool) map[string]string {
+	ev, err := wechatevent.Parse(body)
+	if err != nil {
+		return topLevel(body, isJSON)
+	}
+	h := ev.Header()
+	out := map[string]string{"ToUserName": h.ToUserName, "FromUserName": h.FromUserName}
+	if h.AgentID != 0 {
+		out["AgentID"] = strconv.FormatInt(h.AgentID, 10)
+	}
+	return out
+}
+
 // envelope wraps the ciphertext of body the way the Mode sends it.
 func (s *Sender) envelope(body []byte, isJSON bool, clear map[string]string, encrypted string) ([]byte, error) {
 	to := clear["ToUserName"]
@@ -292,10 +310,11 @@ func insertEncrypt(body []byte, isJSON bool, encrypted string) ([]byte, error) {
 			field = field[1:] // an empty object takes no comma
 		}
 	} else {
-		at = bytes.LastIndex(body, []byte("</xml>"))
-		if at < 0 {
+		ends := closingXML.FindAllIndex(body, -1)
+		if len(ends) == 0 {
 			return nil, errors.New("wechateventtest: compat body has no closing </xml>")
 		}
+		at = ends[len(ends)-1][0]
 		field = []byte("<Encrypt><![CDATA[" + encrypted + "]]></Encrypt>")
 	}
 	out := make([]byte, 0, len(body)+len(field))
@@ -303,6 +322,9 @@ func insertEncrypt(body []byte, isJSON bool, encrypted string) ([]byte, error) {
 	out = append(out, field...)
 	return append(out, body[at:]...), nil
 }
+
+// closingXML matches the end tag of the root, which may hold white space.
+var closingXML = regexp.MustCompile(`</xml\s*>`)
 
 // query builds a query string in WeChat's order of parameters.
 type query struct{ b strings.Builder }

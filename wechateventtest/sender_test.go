@@ -247,7 +247,7 @@ func TestVerifyRequestMatchesPublishedVector(t *testing.T) {
 }
 
 func TestVerifyAgainstHandler(t *testing.T) {
-	for _, mode := range []wechateventtest.Mode{wechateventtest.Plain, wechateventtest.Compat, wechateventtest.Secure} {
+	for _, mode := range []wechateventtest.Mode{wechateventtest.Plain, wechateventtest.Compat, wechateventtest.Secure, wechateventtest.WeCom} {
 		p := senders()[mode]
 		h, err := wechatevent.NewHandler(token, new(echoHandler).fn, p.opts...)
 		require.NoError(t, err)
@@ -285,6 +285,13 @@ func TestWeComVerifyRequest(t *testing.T) {
 	require.NoError(t, err)
 	_, err = other.Decrypt(q.Get("msg_signature"), q.Get("timestamp"), q.Get("nonce"), []byte(env))
 	assert.ErrorIs(t, err, wechatevent.ErrAppID)
+
+	// The Handler of a WeCom app with another CorpID refuses it.
+	h, err := wechatevent.NewHandler(token, new(echoHandler).fn, wechatevent.WithSecurityMode(aesKey, "ww_other"))
+	require.NoError(t, err)
+	rec := serve(h, req)
+	assert.ErrorIs(t, wechateventtest.CheckEcho(rec.Code, rec.Body.Bytes(), echo), wechateventtest.ErrAnswer)
+	assert.Equal(t, http.StatusForbidden, rec.Code)
 }
 
 func TestRetryIsByteIdentical(t *testing.T) {
@@ -385,6 +392,10 @@ func TestCompatNeedsAClosingTag(t *testing.T) {
 	s := senders()[wechateventtest.Compat].s
 	_, err := s.NewRequest("/wechat", []byte("<xml><MsgType>text</MsgType>"))
 	assert.Error(t, err)
+	spaced, err := s.NewRequest("/wechat", []byte("<xml><MsgType>text</MsgType></xml >\n"))
+	require.NoError(t, err)
+	assert.Regexp(t, `^<xml><MsgType>text</MsgType><Encrypt><!\[CDATA\[[^\]]+\]\]></Encrypt></xml >\n$`, readAll(t, spaced))
+
 	req, err := s.NewRequest("/wechat", []byte(`{}`))
 	require.NoError(t, err)
 	var m map[string]string
@@ -402,4 +413,24 @@ func readAll(t *testing.T, req *http.Request) string {
 	b, err := io.ReadAll(req.Body)
 	require.NoError(t, err)
 	return string(b)
+}
+
+// The envelope fields come from what the body says, also when it holds
+// control characters, which WeChat sends inside text.
+func TestEnvelopeFieldsFromATolerantRead(t *testing.T) {
+	s := senders()[wechateventtest.WeCom].s
+	body := strings.Replace(wecomMsg, "hello", "a\x1db", 1)
+	req, err := s.NewRequest("/wechat", []byte(body))
+	require.NoError(t, err)
+	assert.Contains(t, readAll(t, req), "<AgentID><![CDATA[1000002]]></AgentID>")
+
+	secure := senders()[wechateventtest.Secure].s
+	req, err = secure.NewRequest("/wechat", []byte(strings.Replace(xmlText, "hello", "a\x1db", 1)))
+	require.NoError(t, err)
+	assert.Equal(t, "o9AgO5Kd5ggOC-bXrbNODIiE3bGY", req.URL.Query().Get("openid"))
+
+	// A suite push has no ToUserName: the envelope names the ReceiveId.
+	req, err = s.NewRequest("/wechat", []byte(`<xml><SuiteId><![CDATA[ww_suite]]></SuiteId><InfoType><![CDATA[suite_ticket]]></InfoType><TimeStamp>1403610513</TimeStamp></xml>`))
+	require.NoError(t, err)
+	assert.Contains(t, readAll(t, req), "<ToUserName><![CDATA["+corpID+"]]></ToUserName>")
 }

@@ -101,8 +101,8 @@ type line struct {
 	Raw       string            `json:"raw,omitempty"`
 }
 
-func (p *eventPrinter) print(_ context.Context, ev wechatevent.Event) (wechatevent.Reply, error) {
-	l := line{Type: fmt.Sprintf("%T", ev), DedupeKey: ev.Header().DedupeKey(), Event: ev}
+func (p *eventPrinter) print(ctx context.Context, ev wechatevent.Event) (wechatevent.Reply, error) {
+	l := line{Type: fmt.Sprintf("%T", ev), DedupeKey: wechatevent.DedupeKeyFromContext(ctx), Event: ev}
 	if u, ok := ev.(*wechatevent.UnknownEvent); ok {
 		l.Raw = string(u.Raw)
 	}

@@ -38,7 +38,7 @@ func TestServerPrintsOneJSONLinePerEvent(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(lines[0]), &first))
 	assert.Equal(t, "*wechatevent.SubscribeScanEvent", first.Type)
 	assert.Equal(t, "42", first.Event.SceneID)
-	assert.Equal(t, "event|gh_1|o_user|1714037059|subscribe", first.DedupeKey)
+	assert.Len(t, first.DedupeKey, 64)
 
 	var second struct{ Type, Raw string }
 	require.NoError(t, json.Unmarshal([]byte(lines[1]), &second))

@@ -197,19 +197,14 @@ func buildPlan(t reflect.Type, building map[reflect.Type]*pnode) (*pnode, error)
 			root.ops = append(root.ops, f.op)
 			continue
 		}
-		for i, key := range f.keys() {
-			if owner[key] != f.depth {
+		for _, path := range f.paths() {
+			if owner[strings.Join(path, ">")] != f.depth {
 				continue
 			}
 			n := root
-			for _, name := range f.path[:len(f.path)-1] {
+			for _, name := range path {
 				n = n.ensureChild(name)
 			}
-			last := f.path[len(f.path)-1]
-			if i > 0 {
-				last = f.alias[i-1]
-			}
-			n = n.ensureChild(last)
 			n.ops = append(n.ops, f.op)
 		}
 	}
@@ -234,15 +229,34 @@ func (p *pnode) index() {
 	}
 }
 
-// keys returns the paths f fills: its own and one per alias.
-func (f *field) keys() []string {
+// paths returns the element paths f fills: its own and one per alias. An
+// alias (the alias struct tag, for this module's own types) is another
+// spelling of the last element of the path, or, when it contains ">", a
+// whole other path (WeCom's sample spells both elements of
+// OptionIds>OptionId differently); a leading ">" names a path of one
+// element, a child of the root (the JSON form of subscribe_msg_popup_event
+// has its List there, the XML form inside SubscribeMsgPopupEvent).
+func (f *field) paths() [][]string {
 	if f.chardata {
 		return nil
 	}
-	parent := strings.Join(f.path[:len(f.path)-1], ">")
-	keys := []string{parent + ">" + f.path[len(f.path)-1]}
+	paths := [][]string{f.path}
 	for _, a := range f.alias {
-		keys = append(keys, parent+">"+a)
+		if strings.Contains(a, ">") {
+			paths = append(paths, strings.Split(strings.TrimPrefix(a, ">"), ">"))
+			continue
+		}
+		alt := append(append([]string{}, f.path[:len(f.path)-1]...), a)
+		paths = append(paths, alt)
+	}
+	return paths
+}
+
+// keys returns the paths of f in tag syntax.
+func (f *field) keys() []string {
+	var keys []string
+	for _, p := range f.paths() {
+		keys = append(keys, strings.Join(p, ">"))
 	}
 	return keys
 }

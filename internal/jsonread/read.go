@@ -1,56 +1,28 @@
-// Package jsonread reads one JSON object into a flat list of elements, the
-// shape the XML scanner produces: each key is an element named by the key, a
-// nested object is an element whose members are its children, and an array
-// is the same element repeated once per item. Numbers are kept as the text
-// they were written in, so that a 19-digit ID survives.
+// Package jsonread reads one JSON object into an element table (package
+// elem), the form the XML reader produces too: each key is an element named
+// by the key, a nested object is an element whose members are its children,
+// and an array is its key repeated once per item. Numbers are kept as the
+// text they were written in, so that a 19-digit ID survives.
 //
 // The reader is a small state machine over bytes, in the manner of the
 // scanner of encoding/json. It is strict about structure and tolerant about
 // text: control characters and invalid UTF-8 inside strings are kept as they
-// are, as the XML scanner keeps them in text.
+// are, as the XML reader keeps them in text. It allocates nothing but the
+// growth of the table: names and values are spans of the body, or of the
+// table's buffer for strings with escapes.
 package jsonread
 
 import (
 	"strconv"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/wechatevent/wechatevent/internal/elem"
 )
 
-// Kind says what JSON value an element holds.
-type Kind uint8
-
-// The kinds of element. A null is no element at all.
-const (
-	Object Kind = iota // members are the children; Value is empty
-	String             // Value is the decoded string
-	Number             // Value is the number as written
-	Bool               // Value is "true" or "false"
-
-	// Only when Reader.Members is set:
-	Array // the items are the children, with no name
-	Null  // a null
-)
-
-// Elem is one element. Elements are stored in document order, so a parent
-// always precedes its children; the root object is element 0, with no name
-// and Parent -1.
-type Elem struct {
-	Name   string
-	Value  string
-	Parent int32
-	Kind   Kind
-}
-
-// Limits bound the work a body can cause. A body beyond one is an error.
-type Limits struct {
-	Depth    int // objects and arrays open at once
-	Elements int // elements in all
-	NameLen  int // bytes in one key, as written
-}
-
-// Error is malformed JSON, or a body beyond the limits.
+// Error is malformed JSON, or a body beyond the limits of package elem.
 type Error struct {
-	Offset int    // byte offset in the input where the problem was found
+	Offset int    // byte offset in the body where the problem was found
 	Msg    string // what is wrong there
 }
 
@@ -58,33 +30,77 @@ func (e *Error) Error() string { return "offset " + strconv.Itoa(e.Offset) + ": 
 
 func fail(off int, msg string) *Error { return &Error{Offset: off, Msg: msg} }
 
+// Kind says what JSON value a member holds; see ReadMembers.
+type Kind uint8
+
+// The kinds of member.
+const (
+	Object Kind = iota
+	Array
+	String
+	Number
+	Bool
+	Null
+)
+
+// Read resets t for src and reads src, which must hold one JSON object after
+// an optional UTF-8 byte order mark and white space, into it. On an error t
+// holds what was read before it and must not be used.
+func Read(t *elem.Table, src string) error {
+	r := reader{t: t}
+	return r.read(src)
+}
+
+// ReadMembers reads src like Read, but into a table where every member is
+// exactly one element, whatever its value: an array is an element whose items
+// are its children (with empty names), and a null is an element too. kinds
+// receives the kind of each element, index for index. A strict reader, such
+// as that of the security-mode envelope, sees so each key as often as it was
+// written and what it holds.
+func ReadMembers(t *elem.Table, src string, kinds *[]Kind) error {
+	*kinds = (*kinds)[:0]
+	r := reader{t: t, kinds: kinds}
+	return r.read(src)
+}
+
 // frame is an open object or array. The items of an array are elements named
 // after the array's key, children of the element that holds the array.
 type frame struct {
-	name   string // for an array: the name its items take
-	parent int32  // for an object: its own element; for an array: its items' parent
+	name   elem.Span // for an array: the name its items take
+	parent int32     // for an object: its own element; for an array: its items' parent
 	array  bool
 }
 
-// Reader holds the buffers of one read at a time, for reuse across reads.
-// It is not safe for concurrent use.
-type Reader struct {
-	// Members makes every member one element, an array or a null too, so
-	// that a strict reader can see each key exactly as often as it was
-	// written and what kind of value it holds.
-	Members bool
-
-	Elems []Elem
-	stack []frame
-	buf   []byte // a string with escapes, while it is decoded
+type reader struct {
+	t     *elem.Table
+	kinds *[]Kind // nil unless every member is to be an element (ReadMembers)
+	stack [elem.MaxDepth]frame
+	depth int
 }
 
-// Read reads src, which must hold one JSON object after an optional UTF-8
-// byte order mark and white space, into r.Elems. Names and values that need
-// no decoding are substrings of src; the others are strings of their own.
-func (r *Reader) Read(src string, lim Limits) error {
-	r.Elems = r.Elems[:0]
-	r.stack = r.stack[:0]
+// add appends an element, checking the element limit at offset off.
+func (r *reader) add(off int, name elem.Span, value elem.Span, parent int32, k Kind) (int32, *Error) {
+	if len(r.t.Elems) >= elem.MaxElements {
+		return 0, fail(off, "too many elements")
+	}
+	if r.kinds != nil {
+		*r.kinds = append(*r.kinds, k)
+	}
+	return r.t.Add(name, 0, value, parent), nil
+}
+
+// The state between tokens: what the byte after white space may be.
+const (
+	objectStart = iota // after '{': a key or '}'
+	objectKey          // after ',' in an object: a key
+	arrayStart         // after '[': a value or ']'
+	arrayValue         // after ',' in an array: a value
+	afterValue         // after a value: ',' or the closing bracket
+)
+
+func (r *reader) read(src string) error {
+	t := r.t
+	t.Reset(src)
 	i := 0
 	if len(src) >= 3 && src[0] == 0xef && src[1] == 0xbb && src[2] == 0xbf {
 		i = 3
@@ -96,49 +112,43 @@ func (r *Reader) Read(src string, lim Limits) error {
 	if src[i] != '{' {
 		return fail(i, "the top-level value is not an object")
 	}
-	r.Elems = append(r.Elems, Elem{Parent: -1, Kind: Object})
-	r.stack = append(r.stack, frame{parent: 0})
+	if _, err := r.add(i, elem.Span{}, elem.Span{}, -1, Object); err != nil {
+		return err
+	}
+	r.stack[0] = frame{parent: 0}
+	r.depth = 1
 	i++
-	// The state between tokens: what the byte after white space may be.
-	const (
-		objectStart = iota // after '{': a key or '}'
-		objectKey          // after ',' in an object: a key
-		arrayStart         // after '[': a value or ']'
-		arrayValue         // after ',' in an array: a value
-		afterValue         // after a value: ',' or the closing bracket
-	)
 	state := objectStart
-	var name string // the key of the value that comes next, in an object
+	var name elem.Span // the key of the value that comes next, in an object
 	for {
 		i = skipSpace(src, i)
 		if i == len(src) {
 			return fail(i, "unexpected end of input")
 		}
 		c := src[i]
-		top := &r.stack[len(r.stack)-1]
+		top := &r.stack[r.depth-1]
 		switch state {
 		case objectStart, objectKey:
-			if c == '}' && state == objectStart {
-				i++
-				if r.pop() {
-					return r.end(src, i)
-				}
-				state = afterValue
-				continue
-			}
 			if c != '"' {
-				if c == '}' {
+				switch {
+				case c == '}' && state == objectStart:
+					i++
+					if r.depth--; r.depth == 0 {
+						return end(src, i)
+					}
+					state = afterValue
+					continue
+				case c == '}':
 					return fail(i, "trailing comma before '}'")
 				}
 				return fail(i, "expected a string key")
 			}
 			start := i
 			var err *Error
-			name, i, err = r.str(src, i)
-			if err != nil {
+			if name, i, err = r.str(src, i); err != nil {
 				return err
 			}
-			if i-start-2 > lim.NameLen {
+			if i-start-2 > elem.MaxNameLen {
 				return fail(start, "key too long")
 			}
 			i = skipSpace(src, i)
@@ -148,8 +158,7 @@ func (r *Reader) Read(src string, lim Limits) error {
 			if src[i] != ':' {
 				return fail(i, "expected ':' after a key")
 			}
-			i = skipSpace(src, i+1)
-			if i == len(src) {
+			if i = skipSpace(src, i+1); i == len(src) {
 				return fail(i, "unexpected end of input")
 			}
 			c = src[i]
@@ -159,7 +168,7 @@ func (r *Reader) Read(src string, lim Limits) error {
 					return fail(i, "trailing comma before ']'")
 				}
 				i++
-				r.pop()
+				r.depth--
 				state = afterValue
 				continue
 			}
@@ -174,91 +183,86 @@ func (r *Reader) Read(src string, lim Limits) error {
 				}
 			case c == '}' && !top.array, c == ']' && top.array:
 				i++
-				if r.pop() {
-					return r.end(src, i)
+				if r.depth--; r.depth == 0 {
+					return end(src, i)
 				}
+			case top.array:
+				return fail(i, "expected ',' or ']' after an array item")
 			default:
-				if top.array {
-					return fail(i, "expected ',' or ']' after an array item")
-				}
 				return fail(i, "expected ',' or '}' after an object member")
 			}
 			continue
 		}
 		// A value, named name, the child of the element the open frame says.
 		parent := top.parent
-		if c == '{' || c == '[' {
-			if len(r.stack) >= lim.Depth {
+		switch {
+		case c == '{' || c == '[':
+			if r.depth >= elem.MaxDepth {
 				return fail(i, "objects and arrays nested too deeply")
 			}
-			if c == '[' {
-				if r.Members {
-					if len(r.Elems) >= lim.Elements {
-						return fail(i, "too many elements")
-					}
-					r.Elems = append(r.Elems, Elem{Name: name, Parent: parent, Kind: Array})
-					name, parent = "", int32(len(r.Elems)-1)
+			f := frame{name: name, parent: parent, array: c == '['}
+			if c == '{' || r.kinds != nil {
+				k := Object
+				if c == '[' {
+					k, f.name = Array, elem.Span{}
 				}
-				r.stack = append(r.stack, frame{name: name, parent: parent, array: true})
-				state = arrayStart
-				i++
-				continue
+				at, err := r.add(i, name, elem.Span{}, parent, k)
+				if err != nil {
+					return err
+				}
+				f.parent = at
 			}
-			if len(r.Elems) >= lim.Elements {
-				return fail(i, "too many elements")
-			}
-			r.Elems = append(r.Elems, Elem{Name: name, Parent: parent, Kind: Object})
-			r.stack = append(r.stack, frame{parent: int32(len(r.Elems) - 1)})
+			r.stack[r.depth] = f
+			r.depth++
 			state = objectStart
+			if c == '[' {
+				state = arrayStart
+			}
 			i++
 			continue
-		}
-		var v string
-		var k Kind
-		switch {
 		case c == '"':
-			var err *Error
-			if v, i, err = r.str(src, i); err != nil {
-				return err
-			}
-			k = String
-		case c == '-' || '0' <= c && c <= '9':
-			end, err := number(src, i)
+			v, next, err := r.str(src, i)
 			if err != nil {
 				return err
 			}
-			v, k, i = src[i:end], Number, end
-		case c == 't' && hasAt(src, i, "true"):
-			v, k, i = src[i:i+4], Bool, i+4
-		case c == 'f' && hasAt(src, i, "false"):
-			v, k, i = src[i:i+5], Bool, i+5
-		case c == 'n' && hasAt(src, i, "null"):
-			if !r.Members {
-				i += 4
-				state = afterValue
-				continue // null is no element
+			if _, err := r.add(i, name, v, parent, String); err != nil {
+				return err
 			}
-			v, k, i = "", Null, i+4
+			i = next
+		case c == '-' || '0' <= c && c <= '9':
+			next, err := number(src, i)
+			if err != nil {
+				return err
+			}
+			if _, err := r.add(i, name, elem.SrcSpan(i, next), parent, Number); err != nil {
+				return err
+			}
+			i = next
+		case c == 't' && hasAt(src, i, "true"), c == 'f' && hasAt(src, i, "false"):
+			n := 4
+			if c == 'f' {
+				n = 5
+			}
+			if _, err := r.add(i, name, elem.SrcSpan(i, i+n), parent, Bool); err != nil {
+				return err
+			}
+			i += n
+		case c == 'n' && hasAt(src, i, "null"):
+			if r.kinds != nil {
+				if _, err := r.add(i, name, elem.Span{}, parent, Null); err != nil {
+					return err
+				}
+			}
+			i += 4 // otherwise null is no element
 		default:
 			return fail(i, "expected a value")
 		}
-		if len(r.Elems) >= lim.Elements {
-			return fail(i, "too many elements")
-		}
-		r.Elems = append(r.Elems, Elem{Name: name, Value: v, Parent: parent, Kind: k})
 		state = afterValue
 	}
 }
 
-// pop closes the innermost object or array and reports whether it was the
-// top-level object.
-func (r *Reader) pop() bool {
-	r.stack = r.stack[:len(r.stack)-1]
-	return len(r.stack) == 0
-}
-
 // end checks that only white space follows the top-level object.
-func (r *Reader) end(src string, i int) error {
+func end(src string, i int) error {
 	if i = skipSpace(src, i); i < len(src) {
 		return fail(i, "data after the top-level object")
 	}
@@ -287,99 +291,92 @@ var plain = func() (t [256]bool) {
 	return t
 }()
 
-// str reads the string whose opening quote is at src[i] and returns its
-// value and the offset after the closing quote.
-func (r *Reader) str(src string, i int) (string, int, *Error) {
+// str reads the string whose opening quote is at src[i] and returns its span
+// and the offset after the closing quote. A string without escapes is a span
+// of src; the others are decoded into the table's buffer.
+func (r *reader) str(src string, i int) (elem.Span, int, *Error) {
 	start := i + 1
 	j := start
 	for j < len(src) && plain[src[j]] {
 		j++
 	}
 	if j == len(src) {
-		return "", j, fail(i, "unterminated string")
+		return elem.Span{}, j, fail(i, "unterminated string")
 	}
 	if src[j] == '"' {
-		return src[start:j], j + 1, nil
+		return elem.SrcSpan(start, j), j + 1, nil
 	}
-	// Escapes: decode the rest into buf.
-	b := append(r.buf[:0], src[start:j]...)
+	t := r.t
+	at := len(t.Buf)
+	t.Buf = append(t.Buf, src[start:j]...)
 	for {
 		if j == len(src) {
-			r.buf = b[:0]
-			return "", j, fail(i, "unterminated string")
+			return elem.Span{}, j, fail(i, "unterminated string")
 		}
 		c := src[j]
 		if c == '"' {
-			break
+			return t.BufSpan(at), j + 1, nil
 		}
 		if c != '\\' {
-			k := j
+			k := j + 1
 			for k < len(src) && plain[src[k]] {
 				k++
 			}
-			b = append(b, src[j:k]...)
+			t.Buf = append(t.Buf, src[j:k]...)
 			j = k
 			continue
 		}
 		if j+1 == len(src) {
-			r.buf = b[:0]
-			return "", j, fail(i, "unterminated string")
+			return elem.Span{}, j, fail(i, "unterminated string")
 		}
 		switch e := src[j+1]; e {
 		case '"', '\\', '/':
-			b = append(b, e)
+			t.Buf = append(t.Buf, e)
 		case 'b':
-			b = append(b, '\b')
+			t.Buf = append(t.Buf, '\b')
 		case 'f':
-			b = append(b, '\f')
+			t.Buf = append(t.Buf, '\f')
 		case 'n':
-			b = append(b, '\n')
+			t.Buf = append(t.Buf, '\n')
 		case 'r':
-			b = append(b, '\r')
+			t.Buf = append(t.Buf, '\r')
 		case 't':
-			b = append(b, '\t')
+			t.Buf = append(t.Buf, '\t')
 		case 'u':
 			u, ok := hex4(src, j+2)
 			if !ok {
-				r.buf = b[:0]
-				return "", j, fail(j, "malformed \\u escape")
+				return elem.Span{}, j, fail(j, "malformed \\u escape")
 			}
 			j += 6
 			rn := rune(u)
 			if utf16.IsSurrogate(rn) {
 				// A high surrogate followed by an escaped low one is one
 				// character; any other surrogate is U+FFFD, as in encoding/json.
+				rn = utf8.RuneError
 				if lo, ok := hex4(src, j+2); ok && hasAt(src, j, `\u`) {
-					if d := utf16.DecodeRune(rn, rune(lo)); d != utf8.RuneError {
+					if d := utf16.DecodeRune(rune(u), rune(lo)); d != utf8.RuneError {
 						rn = d
 						j += 6
-					} else {
-						rn = utf8.RuneError
 					}
-				} else {
-					rn = utf8.RuneError
 				}
 			}
-			b = utf8.AppendRune(b, rn)
+			t.Buf = utf8.AppendRune(t.Buf, rn)
 			continue
 		default:
-			r.buf = b[:0]
-			return "", j, fail(j, "unknown escape")
+			return elem.Span{}, j, fail(j, "unknown escape")
 		}
 		j += 2
 	}
-	v := string(b)
-	r.buf = b[:0]
-	return v, j + 1, nil
 }
 
 // hex4 reads four hex digits at src[i:].
 func hex4(src string, i int) (uint16, bool) {
-	if len(src)-i < 4 {
+	if i < 0 || len(src)-i < 4 {
 		return 0, false
 	}
 	var v uint16
-	for _, c := range []byte(src[i : i+4]) {
+	for k := i; k < i+4; k++ {
+		c := src[k]
 		switch {
 		case '0' <= c && c <= '9':
 			c -= '0'

@@ -5,64 +5,80 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+
 	"github.com/stretchr/testify/require"
+	"github.com/wechatevent/wechatevent/internal/elem"
 )
 
-var lim = Limits{Depth: 64, Elements: 1 << 14, NameLen: 256}
-
-// flat renders elements as name=value lines with their parents, to compare.
-func flat(es []Elem) []string {
-	out := make([]string, len(es))
-	for i, e := range es {
-		out[i] = strings.Repeat(" ", depth(es, i)) + e.Name + "=" + e.Value + "/" + "OSNBAZ"[e.Kind:e.Kind+1]
+// flat renders elements as name=value lines indented by depth, to compare.
+func flat(t *elem.Table) []string {
+	out := make([]string, t.Len())
+	for i := range out {
+		out[i] = strings.Repeat(" ", depth(t, i)) + t.Name(i) + "=" + t.Value(i)
 	}
 	return out
 }
 
-func depth(es []Elem, i int) int {
+// flatKinds is flat with each element's kind.
+func flatKinds(t *elem.Table, kinds []Kind) []string {
+	out := flat(t)
+	for i := range out {
+		out[i] += "/" + "OASNBZ"[kinds[i]:kinds[i]+1]
+	}
+	return out
+}
+
+func depth(t *elem.Table, i int) int {
 	d := 0
-	for p := es[i].Parent; p > 0; p = es[p].Parent {
+	for p := t.Elems[i].Parent; p > 0; p = t.Elems[p].Parent {
 		d++
 	}
 	return d
 }
 
 func TestReadShapes(t *testing.T) {
-	var r Reader
+	var r elem.Table
 	src := "\xef\xbb\xbf {\"a\": \"x\", \"n\": -12.5e+3, \"id\": 3705115058471208928, \"t\": true, \"f\": false, \"z\": null," +
 		"\"o\": {\"p\": {\"q\": 1}}, \"l\": [1, {\"k\": \"v\"}, null, [2, 3]], \"e\": [], \"eo\": {}}\n"
-	require.NoError(t, r.Read(src, lim))
+	require.NoError(t, Read(&r, src))
 	assert.Equal(t, []string{
-		"=/O",
-		"a=x/S",
-		"n=-12.5e+3/N",
-		"id=3705115058471208928/N",
-		"t=true/B",
-		"f=false/B",
-		"o=/O",
-		" p=/O",
-		"  q=1/N",
-		"l=1/N",
-		"l=/O",
-		" k=v/S",
-		"l=2/N",
-		"l=3/N",
-		"eo=/O",
-	}, flat(r.Elems))
+		"=",
+		"a=x",
+		"n=-12.5e+3",
+		"id=3705115058471208928",
+		"t=true",
+		"f=false",
+		"o=",
+		" p=",
+		"  q=1",
+		"l=1",
+		"l=",
+		" k=v",
+		"l=2",
+		"l=3",
+		"eo=",
+	}, flat(&r))
+	assert.Empty(t, r.Buf, "nothing to decode")
+	for i, e := range r.Elems {
+		assert.False(t, e.Value.InBuf() || e.Name.InBuf(), "element %d is a span of the body", i)
+		assert.Zero(t, e.Local)
+	}
+	assert.Equal(t, int32(-1), r.Elems[0].Parent)
 }
 
 func TestReadEscapes(t *testing.T) {
-	var r Reader
-	require.NoError(t, r.Read(`{"k\u0065y": "a\"b\\c\/d\b\f\n\r\t\u00e9\u4e2d\ud83d\ude00 \ud800x \udc00 \ud800\u0041"}`, lim))
-	require.Len(t, r.Elems, 2)
-	assert.Equal(t, "key", r.Elems[1].Name)
-	assert.Equal(t, "a\"b\\c/d\b\f\n\r\té中😀 \uFFFDx \uFFFD \uFFFDA", r.Elems[1].Value)
+	var r elem.Table
+	require.NoError(t, Read(&r, `{"k\u0065y": "a\"b\\c\/d\b\f\n\r\t\u00e9\u4e2d\ud83d\ude00 \ud800x \udc00 \ud800\u0041"}`))
+	require.Equal(t, 2, r.Len())
+	assert.Equal(t, "key", r.Name(1))
+	assert.Equal(t, "a\"b\\c/d\b\f\n\r\té中😀 \uFFFDx \uFFFD \uFFFDA", r.Value(1))
+	assert.True(t, r.Elems[1].Name.InBuf() && r.Elems[1].Value.InBuf())
 }
 
 func TestReadKeepsBytes(t *testing.T) {
-	var r Reader
-	require.NoError(t, r.Read("{\"a\": \"\xff\x01\t\xe4\xb8\"}", lim))
-	assert.Equal(t, "\xff\x01\t\xe4\xb8", r.Elems[1].Value)
+	var r elem.Table
+	require.NoError(t, Read(&r, "{\"a\": \"\xff\x01\t\xe4\xb8\"}"))
+	assert.Equal(t, "\xff\x01\t\xe4\xb8", r.Value(1))
 }
 
 func TestReadErrors(t *testing.T) {
@@ -104,8 +120,8 @@ func TestReadErrors(t *testing.T) {
 		{`{,}`, 1},
 		{`{"a":,}`, 5},
 	} {
-		var r Reader
-		err := r.Read(c.in, lim)
+		var r elem.Table
+		err := Read(&r, c.in)
 		var e *Error
 		if assert.ErrorAs(t, err, &e, "%q", c.in) {
 			assert.Equal(t, c.off, e.Offset, "%q: %v", c.in, err)
@@ -114,27 +130,28 @@ func TestReadErrors(t *testing.T) {
 }
 
 func TestReadLimits(t *testing.T) {
-	var r Reader
+	var r elem.Table
 	deep := `{"a":` + strings.Repeat("[", 63) + strings.Repeat("]", 63) + "}"
-	require.NoError(t, r.Read(deep, lim))
+	require.NoError(t, Read(&r, deep))
 	deeper := `{"a":` + strings.Repeat("[", 64) + strings.Repeat("]", 64) + "}"
 	var e *Error
-	require.ErrorAs(t, r.Read(deeper, lim), &e)
+	require.ErrorAs(t, Read(&r, deeper), &e)
 	assert.Equal(t, 5+63, e.Offset) // the 64th bracket
 
 	name := strings.Repeat("k", 256)
-	require.NoError(t, r.Read(`{"`+name+`":1}`, lim))
-	require.ErrorAs(t, r.Read(`{"`+name+`k":1}`, lim), &e)
+	require.NoError(t, Read(&r, `{"`+name+`":1}`))
+	require.ErrorAs(t, Read(&r, `{"`+name+`k":1}`), &e)
 	assert.Equal(t, 1, e.Offset)
 
-	items := strings.TrimSuffix(strings.Repeat("1,", lim.Elements-1), ",")
-	require.NoError(t, r.Read(`{"a":[`+items+`]}`, lim))
-	require.ErrorAs(t, r.Read(`{"a":[`+items+`,1]}`, lim), &e)
+	items := strings.TrimSuffix(strings.Repeat("1,", elem.MaxElements-1), ",")
+	require.NoError(t, Read(&r, `{"a":[`+items+`]}`))
+	require.ErrorAs(t, Read(&r, `{"a":[`+items+`,1]}`), &e)
 }
 
 func TestReadMembers(t *testing.T) {
-	r := Reader{Members: true}
-	require.NoError(t, r.Read(`{"a": [1, [2], null], "b": null, "c": []}`, lim))
+	var r elem.Table
+	var kinds []Kind
+	require.NoError(t, ReadMembers(&r, `{"a": [1, [2], null], "b": null, "c": [], "d": {"e": "x", "f": true}}`, &kinds))
 	assert.Equal(t, []string{
 		"=/O",
 		"a=/A",
@@ -144,5 +161,22 @@ func TestReadMembers(t *testing.T) {
 		" =/Z",
 		"b=/Z",
 		"c=/A",
-	}, flat(r.Elems))
+		"d=/O",
+		" e=x/S",
+		" f=true/B",
+	}, flatKinds(&r, kinds))
+}
+
+// Reading into a table that has grown once allocates nothing, escapes
+// included: names and values are spans of the body or of the table's buffer.
+func TestReadAllocatesNothing(t *testing.T) {
+	src := `{"ToUserName":"gh_1","CreateTime":1714112445,"List":[{"a":"x\u00e9\n"},{"a":true}],"o":{"p":null}}`
+	var r elem.Table
+	require.NoError(t, Read(&r, src))
+	allocs := testing.AllocsPerRun(100, func() {
+		if err := Read(&r, src); err != nil {
+			t.Fatal(err)
+		}
+	})
+	assert.Zero(t, allocs)
 }
