@@ -1,6 +1,9 @@
 package wechatevent
 
 import (
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -274,6 +277,23 @@ var wecomSamples = []catalogCase{
 		},
 		Comments:         []SysApprovalNote{{UserID: "LiuZhi", CommentTime: ts(1571732272), CommentContent: "这是一个备注", CommentID: "6750538708562308220"}},
 		StatuChangeEvent: 10,
+	}},
+
+	// Attachments, two Notifyer wrappers and two Comments; no CDATA in SpNo.
+	{file: "wecom/sys_approval_change.attachments.xml", want: &SysApprovalChangeEvent{
+		Envelope: wenv("sys", "sys_approval_change", 3010040),
+		SpNo:     "202311150007", SpName: "报销", SpStatus: 2, TemplateID: "C4UEh71DAPh775HPfXipikZ5eAGosskDibU8hkfxJ",
+		ApplyTime: ts(1699990000), Applyer: ApprovalUser{UserID: "lisi", Party: "12"},
+		SpRecord: []SysApprovalRecord{{SpStatus: 2, ApproverAttr: 1, Details: []SysApprovalDetail{
+			{UserID: "zhangsan", Speech: "同意", SpStatus: 2, SpTime: ts(1699999000), Attach: []string{"media_a1", "media_a2"}}}}},
+		Notifyer: []string{"wangwu", "zhaoliu"},
+		ProcessList: []SysApprovalNode{{NodeType: 1, SpStatus: 2, ApvRel: 1, SubNodeList: []SysApprovalSubNode{
+			{UserID: "zhangsan", Speech: "同意", SpYj: 2, SpTime: ts(1699999000), MediaIDs: []string{"media_a1", "media_a2"}}}}},
+		Comments: []SysApprovalNote{
+			{UserID: "lisi", CommentTime: ts(1699995000), CommentContent: "发票见附件", CommentID: "6750538708562308221", Attach: []string{"media_c1"}},
+			{UserID: "zhangsan", CommentTime: ts(1699996000), CommentContent: "收到", CommentID: "6750538708562308222"},
+		},
+		StatuChangeEvent: 2,
 	}},
 
 	// The app, its jobs and its admins.
@@ -746,4 +766,51 @@ func TestWeComJSONForms(t *testing.T) {
 		}
 	}
 	assert.Greater(t, n, 300)
+}
+
+// TestWeComDocComments: the doc comment of every WeCom app event type names
+// each wire value it is registered under and links the official page.
+func TestWeComDocComments(t *testing.T) {
+	fset := token.NewFileSet()
+	docs := map[string]string{}
+	files, err := filepath.Glob("events_wecom*.go")
+	require.NoError(t, err)
+	for _, name := range files {
+		f, err := parser.ParseFile(fset, name, nil, parser.ParseComments)
+		require.NoError(t, err)
+		for _, d := range f.Decls {
+			g, ok := d.(*ast.GenDecl)
+			if !ok || g.Tok != token.TYPE {
+				continue
+			}
+			for _, spec := range g.Specs {
+				ts := spec.(*ast.TypeSpec)
+				doc := g.Doc
+				if ts.Doc != nil {
+					doc = ts.Doc
+				}
+				if doc != nil {
+					docs[ts.Name.Name] = doc.Text()
+				}
+			}
+		}
+	}
+	checked := 0
+	for _, table := range [][]builtin{contactEvents, customerEvents, schoolEvents, approvalEvents, appEvents,
+		cardEventsWeCom, oaEvents, docEvents, serviceEventsWeCom} {
+		for _, b := range table {
+			name := reflect.TypeOf(b.new()).Elem().Name()
+			doc, ok := docs[name]
+			if !assert.Truef(t, ok, "%s has no doc comment", name) {
+				continue
+			}
+			assert.Containsf(t, doc, "https://developer.work.weixin.qq.com/document/path/", "%s links no official page", name)
+			assert.Truef(t, strings.HasPrefix(doc, name+" "), "%s: the doc comment starts with the name", name)
+			for _, part := range strings.Split(b.key, "/") {
+				assert.Containsf(t, doc, `"`+part+`"`, "%s: the doc comment does not name %q of key %s", name, part, b.key)
+			}
+			checked++
+		}
+	}
+	assert.Greater(t, checked, 150)
 }
