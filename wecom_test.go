@@ -442,6 +442,9 @@ var wecomSamples = []catalogCase{
 		EventKey: "where", LocationX: 23.104, LocationY: 113.320, Scale: 15, Label: "广州市海珠区", AppType: "wxwork"}},
 	{file: "wecom/text.xml", want: &TextMessage{Envelope: wecomEnv(msg("toUser", "fromUser", 1348831860, "text", 1234567890123456), 1),
 		Content: "this is a test"}},
+	// AgentID in CDATA, as some senders write it.
+	{file: "wecom/text.cdata_agentid.xml", want: &TextMessage{Envelope: wecomEnv(msg(wecomCorp, "zhangsan", 1700000000, "text", 7298419261730889728), 1000002),
+		Content: "你好"}},
 	{file: "wecom/image.xml", want: &ImageMessage{Envelope: wecomEnv(msg("toUser", "fromUser", 1348831860, "image", 1234567890123456), 1),
 		PicURL: "this is a url", MediaID: "media_id"}},
 	{file: "wecom/voice.xml", want: &VoiceMessage{Envelope: wecomEnv(msg("toUser", "fromUser", 1357290913, "voice", 1234567890123456), 1),
