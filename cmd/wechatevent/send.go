@@ -207,7 +207,7 @@ func (s *session) verify(target string) {
 		s.fail(label, withAnswer(err, status, answer))
 		return
 	}
-	fmt.Fprintf(s.out, "%s: %d in %v, echostr answered\n", label, status, took)
+	fmt.Fprintf(s.out, "%s: %d in %s, echostr answered\n", label, status, ms(took))
 }
 
 // callback sends one body and its retries and checks every answer.
@@ -242,9 +242,9 @@ func (s *session) callback(target string, b body, retries int) {
 		}
 		switch {
 		case reply == nil:
-			fmt.Fprintf(s.out, "%s: %d in %v, no reply (%s)\n", label, status, took, noReplyName(answer))
+			fmt.Fprintf(s.out, "%s: %d in %s, no reply (%s)\n", label, status, ms(took), noReplyName(answer))
 		case i > 0 && bytes.Equal(reply, first):
-			fmt.Fprintf(s.out, "%s: %d in %v, the same reply\n", label, status, took)
+			fmt.Fprintf(s.out, "%s: %d in %s, the same reply\n", label, status, ms(took))
 		default:
 			how := "reply"
 			if !bytes.Equal(reply, answer) {
@@ -253,7 +253,7 @@ func (s *session) callback(target string, b body, retries int) {
 			if i > 0 && first != nil {
 				how += ", differing from the first answer"
 			}
-			fmt.Fprintf(s.out, "%s: %d in %v, %s:\n%s\n", label, status, took, how, bytes.TrimRight(reply, "\n"))
+			fmt.Fprintf(s.out, "%s: %d in %s, %s:\n%s\n", label, status, ms(took), how, bytes.TrimRight(reply, "\n"))
 		}
 		if i == 0 {
 			first = reply
@@ -275,7 +275,7 @@ func (s *session) do(req *http.Request) (status int, answer []byte, took time.Du
 	}
 	defer resp.Body.Close()
 	answer, err = io.ReadAll(io.LimitReader(resp.Body, maxAnswer+1))
-	took = time.Since(start).Round(time.Millisecond)
+	took = time.Since(start)
 	switch {
 	case err != nil:
 		return resp.StatusCode, nil, took, fmt.Errorf("reading the answer: %v", err)
@@ -283,6 +283,14 @@ func (s *session) do(req *http.Request) (status int, answer []byte, took time.Du
 		return resp.StatusCode, nil, took, fmt.Errorf("answer longer than %d bytes", maxAnswer)
 	}
 	return resp.StatusCode, answer, took, nil
+}
+
+// ms prints a duration as WeChat's deadline is thought of, in milliseconds.
+func ms(d time.Duration) string {
+	if d < time.Millisecond {
+		return "<1ms"
+	}
+	return d.Round(time.Millisecond).String()
 }
 
 func (s *session) fail(label string, err error) {
