@@ -410,7 +410,7 @@ var wecomSamples = []catalogCase{
 		ChangeType: "update_field_or_record", DocID: "dcjgewCwAAqeJcPI1d8Pwbjt7nttzAAA", SheetID: "SheetId",
 		FieldID: []string{"FieldId1", "FieldId2"}, RecordID: []string{"RecordId1", "RecordId2"}}},
 	{file: "wecom/wedrive_file_change.xml", want: &WedriveFileChangeEvent{Envelope: ev("toUser", "sys", 1348831860, "wedrive_file_change"),
-		ChangeType: "xxx_file", FileID: "spxxxxxxxxxxxxx"}},
+		ChangeType: "xxx_file", FileID: []string{"spxxxxxxxxxxxxx"}}},
 	{file: "wecom/wedrive_space_change.xml", want: &WedriveSpaceChangeEvent{Envelope: ev("toUser", "fromUser", 1348831860, "wedrive_space_change"),
 		ChangeType: "dismiss_space", SpaceID: []string{"wcjgewCwAAqeJcPI1d8Pwbjt7nttzAAA", "wcjgewCwAAqeJcPI1d8Pwbjt7nttzBBB"}}},
 	{file: "wecom/wedrive_insufficient_capacity.xml", want: &WedriveInsufficientCapacityEvent{Envelope: ev("toUser", "sys", 1348831860, "wedrive_insufficient_capacity")}},
