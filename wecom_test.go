@@ -817,3 +817,23 @@ func TestWeComDocComments(t *testing.T) {
 	}
 	assert.Greater(t, checked, 150)
 }
+
+// TestWeComUserSubKey: a user type for one ChangeType of a built-in Event
+// takes that ChangeType only; the built-in type keeps the others.
+func TestWeComUserSubKey(t *testing.T) {
+	type cancelMeeting struct {
+		Envelope
+		ChangeType string `xml:"ChangeType"`
+		MeetingID  string `xml:"MeetingId"`
+	}
+	p := NewParser()
+	p.RegisterEvent("meeting_change/cancel_meeting", func() Event { return new(cancelMeeting) })
+	got, err := p.Parse([]byte(`<xml><MsgType>event</MsgType><Event>meeting_change</Event><ChangeType>cancel_meeting</ChangeType><MeetingId>m1</MeetingId></xml>`))
+	require.NoError(t, err)
+	require.IsType(t, &cancelMeeting{}, got)
+	assert.Equal(t, "m1", got.(*cancelMeeting).MeetingID)
+	got, err = p.Parse([]byte(`<xml><MsgType>event</MsgType><Event>meeting_change</Event><ChangeType>modify_meeting</ChangeType><MeetingId>m2</MeetingId></xml>`))
+	require.NoError(t, err)
+	require.IsType(t, &MeetingChangeEvent{}, got)
+	assert.Equal(t, "m2", got.(*MeetingChangeEvent).MeetingID)
+}
