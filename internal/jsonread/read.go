@@ -13,6 +13,7 @@
 package jsonread
 
 import (
+	"math/bits"
 	"strconv"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -74,8 +75,29 @@ type frame struct {
 type reader struct {
 	t     *elem.Table
 	kinds *[]Kind // nil unless every member is to be an element (ReadMembers)
-	stack [elem.MaxDepth]frame
+	// The open objects and arrays: the first ones in low, which costs
+	// nothing to set up, any deeper (real bodies never are) in deep.
+	low   [16]frame
+	deep  []frame
 	depth int
+}
+
+// push opens an object or array.
+func (r *reader) push(f frame) {
+	if r.depth < len(r.low) {
+		r.low[r.depth] = f
+	} else {
+		r.deep = append(r.deep[:r.depth-len(r.low)], f)
+	}
+	r.depth++
+}
+
+// top returns the innermost open object or array.
+func (r *reader) top() *frame {
+	if r.depth <= len(r.low) {
+		return &r.low[r.depth-1]
+	}
+	return &r.deep[r.depth-1-len(r.low)]
 }
 
 // add appends an element, checking the element limit at offset off.
@@ -115,8 +137,7 @@ func (r *reader) read(src string) error {
 	if _, err := r.add(i, elem.Span{}, elem.Span{}, -1, Object); err != nil {
 		return err
 	}
-	r.stack[0] = frame{parent: 0}
-	r.depth = 1
+	r.push(frame{parent: 0})
 	i++
 	state := objectStart
 	var name elem.Span // the key of the value that comes next, in an object
@@ -126,7 +147,7 @@ func (r *reader) read(src string) error {
 			return fail(i, "unexpected end of input")
 		}
 		c := src[i]
-		top := &r.stack[r.depth-1]
+		top := r.top()
 		switch state {
 		case objectStart, objectKey:
 			if c != '"' {
@@ -212,8 +233,7 @@ func (r *reader) read(src string) error {
 				}
 				f.parent = at
 			}
-			r.stack[r.depth] = f
-			r.depth++
+			r.push(f)
 			state = objectStart
 			if c == '[' {
 				state = arrayStart
@@ -273,8 +293,26 @@ func hasAt(src string, i int, lit string) bool {
 	return len(src)-i >= len(lit) && src[i:i+len(lit)] == lit
 }
 
+// skipSpace returns the end of the white space at src[i:]. Most calls find
+// none, and return at once.
 func skipSpace(src string, i int) int {
-	for i < len(src) && space[src[i]] {
+	if i < len(src) && src[i] > ' ' {
+		return i
+	}
+	return skipSpaces(src, i)
+}
+
+// skipSpaces is skipSpace past its first byte. Indentation comes in runs of
+// spaces, which it steps over four at a time.
+func skipSpaces(src string, i int) int {
+	for i < len(src) && src[i] <= ' ' {
+		if i+4 <= len(src) && src[i:i+4] == "    " {
+			i += 4
+			continue
+		}
+		if !space[src[i]] {
+			break
+		}
 		i++
 	}
 	return i
@@ -297,9 +335,18 @@ var plain = func() (t [256]bool) {
 func (r *reader) str(src string, i int) (elem.Span, int, *Error) {
 	start := i + 1
 	j := start
+	// Eight bytes at a time while no quote or backslash is among them.
+	for j+8 <= len(src) {
+		if m := special8(load64(src, j)); m != 0 {
+			j += bits.TrailingZeros64(m) >> 3
+			goto found
+		}
+		j += 8
+	}
 	for j < len(src) && plain[src[j]] {
 		j++
 	}
+found:
 	if j == len(src) {
 		return elem.Span{}, j, fail(i, "unterminated string")
 	}
@@ -367,6 +414,26 @@ func (r *reader) str(src string, i int) (elem.Span, int, *Error) {
 		}
 		j += 2
 	}
+}
+
+const (
+	lsb = 0x0101010101010101
+	msb = 0x8080808080808080
+)
+
+// special8 marks, in the high bit of each byte, the bytes of x that are a
+// quote or a backslash; the lowest mark is exact, marks above it may not be.
+func special8(x uint64) uint64 {
+	q := x ^ (lsb * '"')
+	b := x ^ (lsb * '\\')
+	return ((q-lsb)&^q | (b-lsb)&^b) & msb
+}
+
+// load64 reads src[i:i+8] as a little-endian word.
+func load64(src string, i int) uint64 {
+	b := src[i : i+8]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 }
 
 // hex4 reads four hex digits at src[i:].
