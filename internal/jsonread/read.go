@@ -111,24 +111,20 @@ func (r *reader) add(off int, name elem.Span, value elem.Span, parent int32, k K
 	return r.t.Add(name, 0, value, parent), nil
 }
 
-// The state between tokens: what the byte after white space may be.
-const (
-	objectStart = iota // after '{': a key or '}'
-	objectKey          // after ',' in an object: a key
-	arrayStart         // after '[': a value or ']'
-	arrayValue         // after ',' in an array: a value
-	afterValue         // after a value: ',' or the closing bracket
-)
-
+// read is the state machine. Each label is a state, named after what may
+// come next; a goto is a transition. Keeping the states as places in one
+// function, rather than as values switched on, lets the common path of a
+// member (key, colon, scalar, comma) run straight through.
 func (r *reader) read(src string) error {
 	t := r.t
 	t.Reset(src)
+	n := len(src)
 	i := 0
-	if len(src) >= 3 && src[0] == 0xef && src[1] == 0xbb && src[2] == 0xbf {
+	if n >= 3 && src[0] == 0xef && src[1] == 0xbb && src[2] == 0xbf {
 		i = 3
 	}
 	i = skipSpace(src, i)
-	if i == len(src) {
+	if i == n {
 		return fail(i, "no JSON object")
 	}
 	if src[i] != '{' {
@@ -139,146 +135,153 @@ func (r *reader) read(src string) error {
 	}
 	r.push(frame{parent: 0})
 	i++
-	state := objectStart
-	var name elem.Span // the key of the value that comes next, in an object
-	for {
-		i = skipSpace(src, i)
-		if i == len(src) {
-			return fail(i, "unexpected end of input")
-		}
-		c := src[i]
-		top := r.top()
-		switch state {
-		case objectStart, objectKey:
-			if c != '"' {
-				switch {
-				case c == '}' && state == objectStart:
-					i++
-					if r.depth--; r.depth == 0 {
-						return end(src, i)
-					}
-					state = afterValue
-					continue
-				case c == '}':
-					return fail(i, "trailing comma before '}'")
-				}
-				return fail(i, "expected a string key")
-			}
-			start := i
-			var err *Error
-			if name, i, err = r.str(src, i); err != nil {
-				return err
-			}
-			if i-start-2 > elem.MaxNameLen {
-				return fail(start, "key too long")
-			}
-			i = skipSpace(src, i)
-			if i == len(src) {
-				return fail(i, "unexpected end of input")
-			}
-			if src[i] != ':' {
-				return fail(i, "expected ':' after a key")
-			}
-			if i = skipSpace(src, i+1); i == len(src) {
-				return fail(i, "unexpected end of input")
-			}
-			c = src[i]
-		case arrayStart, arrayValue:
-			if c == ']' {
-				if state == arrayValue {
-					return fail(i, "trailing comma before ']'")
-				}
-				i++
-				r.depth--
-				state = afterValue
-				continue
-			}
-			name = top.name
-		case afterValue:
-			switch {
-			case c == ',':
-				i++
-				state = objectKey
-				if top.array {
-					state = arrayValue
-				}
-			case c == '}' && !top.array, c == ']' && top.array:
-				i++
-				if r.depth--; r.depth == 0 {
-					return end(src, i)
-				}
-			case top.array:
-				return fail(i, "expected ',' or ']' after an array item")
-			default:
-				return fail(i, "expected ',' or '}' after an object member")
-			}
-			continue
-		}
-		// A value, named name, the child of the element the open frame says.
-		parent := top.parent
-		switch {
-		case c == '{' || c == '[':
-			if r.depth >= elem.MaxDepth {
-				return fail(i, "objects and arrays nested too deeply")
-			}
-			f := frame{name: name, parent: parent, array: c == '['}
-			if c == '{' || r.kinds != nil {
-				k := Object
-				if c == '[' {
-					k, f.name = Array, elem.Span{}
-				}
-				at, err := r.add(i, name, elem.Span{}, parent, k)
-				if err != nil {
-					return err
-				}
-				f.parent = at
-			}
-			r.push(f)
-			state = objectStart
-			if c == '[' {
-				state = arrayStart
-			}
-			i++
-			continue
-		case c == '"':
-			v, next, err := r.str(src, i)
-			if err != nil {
-				return err
-			}
-			if _, err := r.add(i, name, v, parent, String); err != nil {
-				return err
-			}
-			i = next
-		case c == '-' || '0' <= c && c <= '9':
-			next, err := number(src, i)
-			if err != nil {
-				return err
-			}
-			if _, err := r.add(i, name, elem.SrcSpan(i, next), parent, Number); err != nil {
-				return err
-			}
-			i = next
-		case c == 't' && hasAt(src, i, "true"), c == 'f' && hasAt(src, i, "false"):
-			n := 4
-			if c == 'f' {
-				n = 5
-			}
-			if _, err := r.add(i, name, elem.SrcSpan(i, i+n), parent, Bool); err != nil {
-				return err
-			}
-			i += n
-		case c == 'n' && hasAt(src, i, "null"):
-			if r.kinds != nil {
-				if _, err := r.add(i, name, elem.Span{}, parent, Null); err != nil {
-					return err
-				}
-			}
-			i += 4 // otherwise null is no element
-		default:
-			return fail(i, "expected a value")
-		}
-		state = afterValue
+	var (
+		name   elem.Span // the name of the value that comes next
+		parent int32     // the parent of the value that comes next
+		top    *frame
+		err    *Error
+	)
+
+objectStart: // after '{': a key or '}'
+	if i = skipSpace(src, i); i < n && src[i] == '}' {
+		i++
+		goto closed
 	}
+
+key: // a key, after '{' or ','
+	if i == n {
+		return fail(i, "unexpected end of input")
+	}
+	if src[i] != '"' {
+		if src[i] == '}' {
+			return fail(i, "trailing comma before '}'")
+		}
+		return fail(i, "expected a string key")
+	}
+	{
+		start := i
+		if name, i, err = r.str(src, i); err != nil {
+			return err
+		}
+		if i-start-2 > elem.MaxNameLen {
+			return fail(start, "key too long")
+		}
+	}
+	if i = skipSpace(src, i); i == n {
+		return fail(i, "unexpected end of input")
+	}
+	if src[i] != ':' {
+		return fail(i, "expected ':' after a key")
+	}
+	i = skipSpace(src, i+1)
+	parent = r.top().parent
+
+value: // a value named name, the child of parent
+	if i == n {
+		return fail(i, "unexpected end of input")
+	}
+	switch c := src[i]; {
+	case c == '"':
+		var v elem.Span
+		start := i
+		if v, i, err = r.str(src, i); err != nil {
+			return err
+		}
+		if _, err = r.add(start, name, v, parent, String); err != nil {
+			return err
+		}
+	case c == '-' || '0' <= c && c <= '9':
+		start := i
+		if i, err = number(src, i); err != nil {
+			return err
+		}
+		if _, err = r.add(start, name, elem.SrcSpan(start, i), parent, Number); err != nil {
+			return err
+		}
+	case c == 't' && hasAt(src, i, "true"), c == 'f' && hasAt(src, i, "false"):
+		k := 4
+		if c == 'f' {
+			k = 5
+		}
+		if _, err = r.add(i, name, elem.SrcSpan(i, i+k), parent, Bool); err != nil {
+			return err
+		}
+		i += k
+	case c == 'n' && hasAt(src, i, "null"):
+		if r.kinds != nil {
+			if _, err = r.add(i, name, elem.Span{}, parent, Null); err != nil {
+				return err
+			}
+		}
+		i += 4 // otherwise null is no element
+	case c == '{':
+		if r.depth >= elem.MaxDepth {
+			return fail(i, "objects and arrays nested too deeply")
+		}
+		at, err := r.add(i, name, elem.Span{}, parent, Object)
+		if err != nil {
+			return err
+		}
+		r.push(frame{parent: at})
+		i++
+		goto objectStart
+	case c == '[':
+		if r.depth >= elem.MaxDepth {
+			return fail(i, "objects and arrays nested too deeply")
+		}
+		f := frame{name: name, parent: parent, array: true}
+		if r.kinds != nil {
+			at, err := r.add(i, name, elem.Span{}, parent, Array)
+			if err != nil {
+				return err
+			}
+			f = frame{parent: at, array: true}
+		}
+		r.push(f)
+		i++
+		goto arrayStart
+	default:
+		return fail(i, "expected a value")
+	}
+
+after: // after a value: ',' or the bracket that closes the innermost open one
+	if i = skipSpace(src, i); i == n {
+		return fail(i, "unexpected end of input")
+	}
+	top = r.top()
+	switch c := src[i]; {
+	case c == ',' && !top.array:
+		i = skipSpace(src, i+1)
+		goto key
+	case c == ',':
+		if i = skipSpace(src, i+1); i < n && src[i] == ']' {
+			return fail(i, "trailing comma before ']'")
+		}
+		name, parent = top.name, top.parent
+		goto value
+	case c == '}' && !top.array, c == ']' && top.array:
+		i++
+		goto closed
+	case top.array:
+		return fail(i, "expected ',' or ']' after an array item")
+	default:
+		return fail(i, "expected ',' or '}' after an object member")
+	}
+
+arrayStart: // after '[': a value or ']'
+	if i = skipSpace(src, i); i < n && src[i] == ']' {
+		i++
+		goto closed
+	}
+	top = r.top()
+	name, parent = top.name, top.parent
+	goto value
+
+closed: // an object or array has just closed
+	if r.depth--; r.depth == 0 {
+		return end(src, i)
+	}
+	goto after
 }
 
 // end checks that only white space follows the top-level object.
