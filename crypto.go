@@ -195,26 +195,26 @@ func (c *Crypto) checkMsgSignature(msgSignature, timestamp, nonce, encrypted str
 
 // findEncrypt returns the text of the one top-level <Encrypt> of an envelope.
 func findEncrypt(body []byte) (string, error) {
-	sc := getScanner()
-	defer putScanner(sc)
-	// The scanner's strings point into body without a copy. They are used only
+	st := getState()
+	defer putState(st)
+	t := &st.table
+	// The table's strings point into body without a copy. They are used only
 	// until Decrypt returns, and body is read-only meanwhile, as for any
-	// []byte argument.
-	if err := sc.scan(unsafe.String(unsafe.SliceData(body), len(body))); err != nil {
+	// []byte argument; the ciphertext is copied before the table is reused.
+	if err := readXML(&st.xml, t, unsafe.String(unsafe.SliceData(body), len(body))); err != nil {
 		return "", err
 	}
-	nodes := sc.nodes
-	if nodes[0].name != "xml" {
-		return "", fmt.Errorf("%w: envelope root is <%s>, want <xml>", ErrDecrypt, nodes[0].name)
+	if name := t.Name(0); name != "xml" {
+		return "", fmt.Errorf("%w: envelope root is <%s>, want <xml>", ErrDecrypt, name)
 	}
 	at := int32(-1)
-	for i := 1; i < len(nodes); i++ {
-		n := &nodes[i]
+	for i := 1; i < t.Len(); i++ {
+		parent := t.Elems[i].Parent
 		switch {
-		case at >= 0 && n.parent == at:
+		case at >= 0 && parent == at:
 			return "", fmt.Errorf("%w: <Encrypt> holds elements", ErrDecrypt)
-		case n.name != "Encrypt":
-		case n.parent != 0:
+		case t.Name(i) != "Encrypt":
+		case parent != 0:
 			return "", fmt.Errorf("%w: <Encrypt> nested below the root", ErrDecrypt)
 		case at >= 0:
 			return "", fmt.Errorf("%w: more than one <Encrypt>", ErrDecrypt)
@@ -225,10 +225,14 @@ func findEncrypt(body []byte) (string, error) {
 	if at < 0 {
 		return "", fmt.Errorf("%w: envelope has no <Encrypt>", ErrDecrypt)
 	}
-	if nodes[at].text == "" {
+	v := t.Value(int(at))
+	if v == "" {
 		return "", fmt.Errorf("%w: <Encrypt> is empty", ErrDecrypt)
 	}
-	return nodes[at].text, nil
+	if t.Elems[at].Value.InBuf() {
+		v = strings.Clone(v) // decoded from references: the table's buffer goes back to the pool
+	}
+	return v, nil
 }
 
 // open decrypts the base64 text of <Encrypt> and returns the message and

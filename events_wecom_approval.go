@@ -94,6 +94,7 @@ type SysApprovalDetail struct {
 	Speech   string    `xml:"Speech"`          // the approver's comment
 	SpStatus int       `xml:"SpStatus"`        // 1 pending, 2 approved, 3 rejected, 4 forwarded
 	SpTime   time.Time `xml:"SpTime"`          // when the approver acted; the UNIX epoch (wire 0) while pending
+	Attach   []string  `xml:"Attach"`          // the media IDs of the approver's attachments, one element each
 }
 
 // SysApprovalNode is one node (NodeList) of the ProcessList of a
@@ -107,10 +108,11 @@ type SysApprovalNode struct {
 
 // SysApprovalSubNode is one member's part in a SysApprovalNode.
 type SysApprovalSubNode struct {
-	UserID string    `xml:"UserInfo>UserId"` // the member's UserID
-	Speech string    `xml:"Speech"`          // the member's comment
-	SpYj   int       `xml:"SpYj"`            // the member's decision: 1 pending, 2 approved, 3 rejected, 4 forwarded, ...
-	SpTime time.Time `xml:"Sptime"`          // when the member acted; the UNIX epoch (wire 0) while pending
+	UserID   string    `xml:"UserInfo>UserId"` // the member's UserID
+	Speech   string    `xml:"Speech"`          // the member's comment
+	SpYj     int       `xml:"SpYj"`            // the member's decision: 1 pending, 2 approved, 3 rejected, 4 forwarded, ...
+	SpTime   time.Time `xml:"Sptime"`          // when the member acted; the UNIX epoch (wire 0) while pending
+	MediaIDs []string  `xml:"MediaIds"`        // the media IDs of the member's attachments, one element each
 }
 
 // SysApprovalNote is one comment (Comments) on a SysApprovalChangeEvent.
@@ -119,6 +121,7 @@ type SysApprovalNote struct {
 	CommentTime    time.Time `xml:"CommentTime"`            // when the comment was made
 	CommentContent string    `xml:"CommentContent"`         // the comment's text
 	CommentID      string    `xml:"CommentId"`              // the comment's ID
+	Attach         []string  `xml:"Attach"`                 // the media IDs of the comment's attachments, one element each
 }
 
 // approvalEvents registers the approval events.

@@ -310,8 +310,8 @@ type ExternalTagShuffleEvent struct {
 }
 
 // CustomerAcquisitionEvent is sent for a 获客助手 (customer acquisition)
-// change that has no type of its own, such as the notice that acquired
-// quota is about to expire.
+// change that has no type of its own. It has every element the 获客助手
+// events carry; those that do not apply to ChangeType are empty.
 // The Event value is "customer_acquisition" with any ChangeType not listed
 // below; a third-party suite gets it as InfoType "customer_acquisition".
 // See https://developer.work.weixin.qq.com/document/path/97299
@@ -320,11 +320,16 @@ type CustomerAcquisitionEvent struct {
 	SuiteEnvelope
 	ChangeType     string    `xml:"ChangeType"`     // what happened, as sent
 	LinkID         string    `xml:"LinkId"`         // the 获客链接 concerned, when one is
-	State          string    `xml:"State"`          // the customer channel of the link, when one is
+	State          string    `xml:"State"`          // the customer_channel of the link, when one is
 	UserID         string    `xml:"UserID"`         // the member concerned, when one is
 	ExternalUserID string    `xml:"ExternalUserID"` // the customer concerned, when one is
 	ExpireTime     time.Time `xml:"ExpireTime"`     // when quota expires, for expiry notices
 	ExpireQuotaNum int       `xml:"ExpireQuotaNum"` // how much quota expires, for expiry notices
+	ChatSeq        int       `xml:"ChatSeq"`        // the member's message count, for message notices
+	ChatKey        string    `xml:"ChatKey"`        // the key to fetch the messages, for message notices
+	OnceKey        string    `xml:"OnceKey"`        // the once_key of the link, for a provider's quota use
+	Price          int64     `xml:"Price"`          // the provider's new price in fen (分), for price changes
+	EffectiveTime  time.Time `xml:"EffectiveTime"`  // when the new price applies, for price changes
 }
 
 // BalanceLowEvent is sent when the corp's remaining 获客助手 quota runs low.
@@ -426,6 +431,104 @@ type CustomerStartChatEvent struct {
 	ExternalUserID string `xml:"ExternalUserID"` // the customer's external_userid
 }
 
+// QuotaExpireSoonEvent is sent when a batch of the corp's 获客助手 quota is
+// about to expire: 14, 7, 3, 2 and 1 days before.
+// The Event value is "customer_acquisition" with ChangeType
+// "quota_expire_soon"; a third-party suite gets it as InfoType
+// "customer_acquisition".
+// See https://developer.work.weixin.qq.com/document/path/97299
+type QuotaExpireSoonEvent struct {
+	Envelope
+	SuiteEnvelope
+	ChangeType     string    `xml:"ChangeType"`     // "quota_expire_soon"
+	ExpireTime     time.Time `xml:"ExpireTime"`     // when the quota expires
+	ExpireQuotaNum int       `xml:"ExpireQuotaNum"` // how much quota expires then
+}
+
+// MessageFromCustomerEvent is sent when a member receives messages from a
+// customer who came through a 获客链接 (the 3rd, 5th and 10th message).
+// Since 2024-12-19 WeCom sends ChatKey instead of UserID, ExternalUserID and
+// ChatSeq.
+// The Event value is "customer_acquisition" with ChangeType
+// "message_from_customer"; a third-party suite gets it as InfoType
+// "customer_acquisition".
+// See https://developer.work.weixin.qq.com/document/path/97299
+type MessageFromCustomerEvent struct {
+	Envelope
+	SuiteEnvelope
+	ChangeType     string `xml:"ChangeType"`     // "message_from_customer"
+	LinkID         string `xml:"LinkId"`         // the link's ID
+	UserID         string `xml:"UserID"`         // the member's UserID (older form)
+	ExternalUserID string `xml:"ExternalUserID"` // the customer's external_userid (older form)
+	ChatSeq        int    `xml:"ChatSeq"`        // which message this is (older form)
+	ChatKey        string `xml:"ChatKey"`        // the key to fetch the messages, valid about 30 minutes
+}
+
+// CustomerAcquisitionDelFollowUserEvent is sent when a customer who came
+// through a 获客链接 deletes the member.
+// The Event value is "customer_acquisition" with ChangeType
+// "del_follow_user"; a third-party suite gets it as InfoType
+// "customer_acquisition". (change_external_contact/del_follow_user is
+// DelFollowUserEvent.)
+// See https://developer.work.weixin.qq.com/document/path/97299
+type CustomerAcquisitionDelFollowUserEvent struct {
+	Envelope
+	SuiteEnvelope
+	ChangeType     string `xml:"ChangeType"`     // "del_follow_user"
+	LinkID         string `xml:"LinkId"`         // the link's ID
+	UserID         string `xml:"UserID"`         // the member's UserID
+	ExternalUserID string `xml:"ExternalUserID"` // the customer's external_userid
+}
+
+// ServiceBalanceLowEvent is sent to a service provider whose 获客助手
+// component quota runs low.
+// The InfoType value is "customer_acquisition" with ChangeType
+// "service_balance_low" (also registered as an Event).
+// See https://developer.work.weixin.qq.com/document/path/99485
+type ServiceBalanceLowEvent struct {
+	Envelope
+	SuiteEnvelope
+	ChangeType string `xml:"ChangeType"` // "service_balance_low"
+}
+
+// ServiceBalanceExhaustedEvent is sent to a service provider whose 获客助手
+// component quota is used up.
+// The InfoType value is "customer_acquisition" with ChangeType
+// "service_balance_exhausted" (also registered as an Event).
+// See https://developer.work.weixin.qq.com/document/path/99485
+type ServiceBalanceExhaustedEvent struct {
+	Envelope
+	SuiteEnvelope
+	ChangeType string `xml:"ChangeType"` // "service_balance_exhausted"
+}
+
+// ServiceBalanceConsumedEvent is sent to a service provider when a link of
+// its 获客助手 component uses quota.
+// The InfoType value is "customer_acquisition" with ChangeType
+// "service_balance_consumed" (also registered as an Event).
+// See https://developer.work.weixin.qq.com/document/path/99485
+type ServiceBalanceConsumedEvent struct {
+	Envelope
+	SuiteEnvelope
+	ChangeType string `xml:"ChangeType"` // "service_balance_consumed"
+	LinkID     string `xml:"LinkId"`     // the link's ID
+	OnceKey    string `xml:"OnceKey"`    // the once_key appended to the link
+}
+
+// ChangePriceEvent is sent to a service provider when the price of its
+// 获客助手 component links changes.
+// The InfoType value is "customer_acquisition" with ChangeType
+// "change_price" (also registered as an Event).
+// See https://developer.work.weixin.qq.com/document/path/99485
+type ChangePriceEvent struct {
+	Envelope
+	SuiteEnvelope
+	ChangeType    string    `xml:"ChangeType"`    // "change_price"
+	LinkID        string    `xml:"LinkId"`        // the link's ID, when the change concerns one
+	Price         int64     `xml:"Price"`         // the new price in fen (分)
+	EffectiveTime time.Time `xml:"EffectiveTime"` // when the new price applies
+}
+
 // splitMembers turns the items of a MemChangeList as decoded into member
 // IDs. WeCom documents one <Item> per member; some senders put the IDs in the
 // element itself, separated by commas. Both arrive here as items (the
@@ -484,4 +587,11 @@ var customerEvents = concat(
 	both("customer_acquisition/open_profile", newOf[OpenProfileEvent]),
 	both("customer_acquisition/friend_request", newOf[FriendRequestEvent]),
 	both("customer_acquisition/customer_start_chat", newOf[CustomerStartChatEvent]),
+	both("customer_acquisition/quota_expire_soon", newOf[QuotaExpireSoonEvent]),
+	both("customer_acquisition/message_from_customer", newOf[MessageFromCustomerEvent]),
+	both("customer_acquisition/del_follow_user", newOf[CustomerAcquisitionDelFollowUserEvent]),
+	both("customer_acquisition/service_balance_low", newOf[ServiceBalanceLowEvent]),
+	both("customer_acquisition/service_balance_exhausted", newOf[ServiceBalanceExhaustedEvent]),
+	both("customer_acquisition/service_balance_consumed", newOf[ServiceBalanceConsumedEvent]),
+	both("customer_acquisition/change_price", newOf[ChangePriceEvent]),
 )

@@ -93,12 +93,30 @@ type CancelMeetingRoomEvent struct {
 // See https://developer.work.weixin.qq.com/document/path/99103
 type MeetingChangeEvent struct {
 	Envelope
-	ChangeType        string `xml:"ChangeType"`        // what happened, such as "modify_meeting"
-	MeetingID         string `xml:"MeetingId"`         // the meeting's ID
-	MeetingRoomID     string `xml:"MeetingRoomId"`     // the meeting room's ID, for meeting-room changes
-	FromUserTmpOpenID string `xml:"FromUserTmpOpenId"` // the temporary open ID of the member who caused it, for external members
-	EnrollID          string `xml:"EnrollId"`          // the enrolment's ID, for enrolment changes
-	MraAddress        string `xml:"MraAddress"`        // the meeting-room device's address, for device changes
+	ChangeType         string          `xml:"ChangeType"`               // what happened, such as "modify_meeting"
+	MeetingID          string          `xml:"MeetingId"`                // the meeting's ID
+	MeetingRoomID      string          `xml:"MeetingRoomId"`            // the Rooms meeting room's ID, for meeting-room events
+	FromUserTmpOpenID  string          `xml:"FromUserTmpOpenId"`        // the in-meeting temporary ID of the member who acted
+	UserID             string          `xml:"OperatedUser>UserId"`      // the member acted on, for member events
+	TmpOpenID          string          `xml:"OperatedUser>TmpOpenId"`   // the in-meeting temporary ID of the member acted on
+	UserRole           int             `xml:"OperatedUser>UserRole"`    // the role of the member acted on
+	WarmUpPicture      string          `xml:"WarmUpInfo>WarmUpPicture"` // the warm-up picture's URL, for webinar warm-up uploads
+	WarmUpVideo        string          `xml:"WarmUpInfo>WarmUpVideo"`   // the warm-up video's URL, for webinar warm-up uploads
+	UploadStatus       int             `xml:"WarmUpInfo>UploadStatus"`  // the warm-up upload's result
+	ErrorMsg           string          `xml:"WarmUpInfo>ErrorMsg"`      // why the warm-up upload failed
+	UploadInfo         []MeetingUpload `xml:"UploadInfo"`               // the materials uploaded, for material upload results
+	EnrollID           string          `xml:"EnrollId"`                 // the enrolment's ID, for enrolment events
+	Protocol           int             `xml:"MraAddress>Protocol"`      // the signalling protocol of the meeting-room connector (MRA)
+	DialString         string          `xml:"MraAddress>DialString"`    // the dial string of the meeting-room connector (MRA)
+	RoomResponseStatus int             `xml:"RoomResponseStatus"`       // how the Rooms meeting room answered a call
+}
+
+// MeetingUpload is the result of one material upload of a MeetingChangeEvent.
+type MeetingUpload struct {
+	MediumType   int    `xml:"MediumType"`   // the material's kind
+	MediumURL    string `xml:"MediumUrl"`    // the material's URL
+	UploadStatus int    `xml:"UploadStatus"` // the upload's result
+	ErrorMsg     string `xml:"ErrorMsg"`     // why it failed
 }
 
 // MeetingStatisticsEvent is sent when a meeting's statistics are ready,

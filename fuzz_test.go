@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
+	"github.com/wechatevent/wechatevent/internal/bind"
 	"io/fs"
 	"math"
 	"os"
@@ -87,13 +88,17 @@ func addFixtureSeeds(f *testing.F) {
 // decodeInto scans body and fills v, a pointer to a struct, by its plan, as
 // Parse does once it knows the type.
 func decodeInto(body []byte, v any) error {
-	sc := getScanner()
-	defer putScanner(sc)
-	if err := sc.scan(string(body)); err != nil {
+	t, err := scanXML(string(body))
+	if err != nil {
 		return err
 	}
 	rv := reflect.ValueOf(v)
-	sc.decode(planFor(rv.Elem().Type()), rv.UnsafePointer())
+	plan, err := bind.For(rv.Elem().Type())
+	if err != nil {
+		return err
+	}
+	var b bind.Binder
+	b.Fill(plan, t, rv.UnsafePointer(), false)
 	return nil
 }
 
@@ -234,8 +239,7 @@ func sameFloat(o, x float64) bool {
 func FuzzScan(f *testing.F) {
 	addFixtureSeeds(f)
 	f.Fuzz(func(t *testing.T, body []byte) {
-		sc := &scanner{}
-		err := sc.scan(string(body))
+		tab, err := scanXML(string(body))
 		if err != nil {
 			var se *SyntaxError
 			if !errors.As(err, &se) || se.Offset < 0 || se.Offset > len(body) {
@@ -243,27 +247,27 @@ func FuzzScan(f *testing.F) {
 			}
 			return
 		}
-		if len(sc.nodes) == 0 || sc.nodes[0].parent != -1 {
-			t.Fatalf("no root node: %+v", sc.nodes)
+		if tab.Len() == 0 || tab.Elems[0].Parent != -1 {
+			t.Fatalf("no root element: %+v", tab.Elems)
 		}
-		for i, n := range sc.nodes[1:] {
-			if n.parent < 0 || int(n.parent) > i {
-				t.Fatalf("node %d (%s) has parent %d", i+1, n.name, n.parent)
+		for i, e := range tab.Elems[1:] {
+			if e.Parent < 0 || int(e.Parent) > i {
+				t.Fatalf("element %d (%s) has parent %d", i+1, tab.Name(i+1), e.Parent)
 			}
 		}
 		names, texts, ok := tokenTree(body)
 		if !ok {
 			return // encoding/xml refuses the root element: we are more tolerant there
 		}
-		if len(names) != len(sc.nodes) {
-			t.Fatalf("ours %d elements, encoding/xml %d", len(sc.nodes), len(names))
+		if len(names) != tab.Len() {
+			t.Fatalf("ours %d elements, encoding/xml %d", tab.Len(), len(names))
 		}
-		for i, n := range sc.nodes {
-			if n.name != names[i] {
-				t.Fatalf("element %d: ours %q, encoding/xml %q", i, n.name, names[i])
+		for i := range tab.Elems {
+			if name := tab.Name(i); name != names[i] {
+				t.Fatalf("element %d: ours %q, encoding/xml %q", i, name, names[i])
 			}
-			if normText(n.text) != normText(texts[i]) {
-				t.Fatalf("text of element %d <%s>: ours %q, encoding/xml %q", i, n.name, n.text, texts[i])
+			if text := tab.Value(i); normText(text) != normText(texts[i]) {
+				t.Fatalf("text of element %d <%s>: ours %q, encoding/xml %q", i, tab.Name(i), text, texts[i])
 			}
 		}
 	})

@@ -1,6 +1,7 @@
 package wechatevent_test
 
 import (
+	"bytes"
 	"context"
 	"net/http"
 	"net/http/httptest"
@@ -47,19 +48,40 @@ func handlerFor(t *testing.T, s *wechateventtest.Sender, fn func(context.Context
 	return h
 }
 
-// Every shipped fixture arrives at the function as the type Parse gives it,
-// in every mode, and an answer without reply is one WeChat accepts.
-func TestHandlerDeliversEveryFixtureInEveryMode(t *testing.T) {
-	files, err := filepath.Glob("testdata/*.xml")
+// fixtures lists every callback body under testdata, XML and JSON.
+func fixtures(t *testing.T) []string {
+	t.Helper()
+	var files []string
+	err := filepath.WalkDir("testdata", func(path string, d os.DirEntry, err error) error {
+		switch {
+		case err != nil:
+			return err
+		case d.IsDir() && (d.Name() == "security" || d.Name() == "fuzz"):
+			return filepath.SkipDir
+		case !d.IsDir() && (strings.HasSuffix(path, ".xml") || strings.HasSuffix(path, ".json")):
+			files = append(files, path)
+		}
+		return nil
+	})
 	require.NoError(t, err)
 	require.NotEmpty(t, files)
+	return files
+}
+
+// Every shipped fixture arrives at the function as the type Parse gives it,
+// in every mode, and an answer without reply is one WeChat accepts; a body
+// Parse refuses is refused with 400 after it was authenticated.
+func TestHandlerDeliversEveryFixtureInEveryMode(t *testing.T) {
+	files := fixtures(t)
 	for _, s := range modeSenders() {
 		for _, file := range files {
-			t.Run(s.Mode.String()+"/"+filepath.Base(file), func(t *testing.T) {
+			t.Run(s.Mode.String()+"/"+file, func(t *testing.T) {
 				body, err := os.ReadFile(file)
 				require.NoError(t, err)
-				want, err := wechatevent.Parse(body)
-				require.NoError(t, err)
+				if s.Mode == wechateventtest.Compat && bytes.Contains(body, []byte("<Encrypt>")) {
+					t.Skip("a captured compat-mode body: it has its <Encrypt> already")
+				}
+				want, parseErr := wechatevent.Parse(body)
 
 				var got wechatevent.Event
 				var key string
@@ -71,11 +93,17 @@ func TestHandlerDeliversEveryFixtureInEveryMode(t *testing.T) {
 				require.NoError(t, err)
 				rec := httptest.NewRecorder()
 				h.ServeHTTP(rec, req)
+				if parseErr != nil {
+					assert.Equal(t, http.StatusBadRequest, rec.Code, "Parse: %v", parseErr)
+					assert.Nil(t, got)
+					return
+				}
 				reply, err := s.OpenReply(rec.Code, rec.Body.Bytes())
 				require.NoError(t, err, rec.Body.String())
 				assert.Nil(t, reply)
 				require.NotNil(t, got)
 				assert.Equal(t, reflect.TypeOf(want), reflect.TypeOf(got))
+				assert.Equal(t, want.Header(), got.Header())
 				receiveID := s.ReceiveID
 				if s.Mode == wechateventtest.Plain {
 					receiveID = ""

@@ -2,6 +2,7 @@ package wechatevent
 
 import (
 	"errors"
+	"github.com/wechatevent/wechatevent/internal/elem"
 	"runtime"
 	"strings"
 	"testing"
@@ -116,7 +117,7 @@ var hostileCases = []hostileCase{
 	}},
 	{name: "million levels unclosed", want: wantSyntax, scanOnly: true, body: func() string { return strings.Repeat("<a>", 1e6) }},
 	{name: "depth at the limit", want: wantEvent, body: func() string {
-		return "<xml><MsgType>text</MsgType>" + strings.Repeat("<a>", maxDepth-1) + strings.Repeat("</a>", maxDepth-1) + "</xml>"
+		return "<xml><MsgType>text</MsgType>" + strings.Repeat("<a>", elem.MaxDepth-1) + strings.Repeat("</a>", elem.MaxDepth-1) + "</xml>"
 	}},
 	{name: "many elements", want: wantSyntax, body: func() string {
 		return "<xml><MsgType>text</MsgType>" + repeatTo("<a/>", justUnder) + "</xml>"
@@ -193,8 +194,8 @@ var hostileCases = []hostileCase{
 	{name: "entities between comments", want: wantEvent, check: contentIs(repeatTo("&", justUnder/12)), body: func() string {
 		return textBody(repeatTo("&amp;<!---->", justUnder))
 	}},
-	{name: "text around children", want: wantEvent, check: contentIs(strings.Repeat("x", maxElements-3)), body: func() string {
-		return textBody(strings.Repeat("x<a/>", maxElements-3))
+	{name: "text around children", want: wantEvent, check: contentIs(strings.Repeat("x", elem.MaxElements-3)), body: func() string {
+		return textBody(strings.Repeat("x<a/>", elem.MaxElements-3))
 	}},
 
 	// Characters: tolerated in text, refused where XML has no place for them.
@@ -281,8 +282,7 @@ func TestHostileInputs(t *testing.T) {
 			var err error
 			alloc := allocated(func() {
 				if c.scanOnly {
-					sc := &scanner{}
-					err = sc.scan(body)
+					_, err = scanXML(body)
 				} else {
 					ev, err = Parse([]byte(body))
 				}
@@ -341,8 +341,7 @@ func TestHostileNoRecursion(t *testing.T) {
 		go func() {
 			var before, after runtime.MemStats
 			runtime.ReadMemStats(&before)
-			sc := &scanner{}
-			err := sc.scan(body)
+			_, err := scanXML(body)
 			runtime.ReadMemStats(&after)
 			assert.ErrorIs(t, err, ErrSyntax)
 			stack <- after.StackInuse - min(after.StackInuse, before.StackInuse)
@@ -363,8 +362,7 @@ func BenchmarkHostile(b *testing.B) {
 			for i := 0; i < b.N; i++ {
 				var err error
 				if c.scanOnly {
-					sc := &scanner{}
-					err = sc.scan(body)
+					_, err = scanXML(body)
 				} else {
 					_, err = Parse(data)
 				}

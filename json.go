@@ -21,42 +21,18 @@ func isJSON(body []byte) bool {
 func isJSONText(src string) bool {
 	src = strings.TrimPrefix(src, "\xef\xbb\xbf")
 	i := 0
-	for i < len(src) && isSpace(src[i]) {
+	for i < len(src) && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r') {
 		i++
 	}
 	return i < len(src) && src[i] == '{'
 }
 
-// scanBody reads src as JSON or XML, by its first byte, into s.nodes.
-func (s *scanner) scanBody(src string) error {
-	if isJSONText(src) {
-		return s.scanJSON(src)
-	}
-	return s.scan(src)
-}
-
-// scanJSON reads a JSON body into the same nodes as an XML one: the top-level
-// object is the root, a key is an element, an array is its key repeated.
-func (s *scanner) scanJSON(src string) error {
-	s.src = src
-	clear(s.nodes)
-	s.nodes = s.nodes[:0]
-	t := elem.Get()
-	defer elem.Put(t)
+// readJSON reads a JSON body into t, the element table the XML reader also
+// produces: the top-level object is the root, a key is an element, an array
+// is its key repeated.
+func readJSON(t *elem.Table, src string) error {
 	if err := jsonread.Read(t, src); err != nil {
 		return jsonSyntaxError(err)
-	}
-	// Strings decoded from escapes live in the table's buffer, which goes
-	// back to the pool: they get copies of their own.
-	str := func(sp elem.Span) string {
-		if sp.InBuf() {
-			return strings.Clone(t.Str(sp))
-		}
-		return t.Str(sp)
-	}
-	for i := range t.Elems {
-		e := &t.Elems[i]
-		s.addNode(str(e.Name), str(e.Value), e.Parent, false)
 	}
 	return nil
 }

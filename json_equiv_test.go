@@ -24,13 +24,11 @@ var jsonNumber = regexp.MustCompile(`^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9
 // been applied; bytes that are not valid UTF-8 are kept as they are.
 func xmlToJSON(t *testing.T, body []byte, asNumbers bool) []byte {
 	t.Helper()
-	sc := getScanner()
-	defer putScanner(sc)
-	require.NoError(t, sc.scan(unsafe.String(unsafe.SliceData(body), len(body))))
-	nodes := sc.nodes
-	kids := make([][]int, len(nodes))
-	for i := 1; i < len(nodes); i++ {
-		kids[nodes[i].parent] = append(kids[nodes[i].parent], i)
+	tab, err := scanXML(unsafe.String(unsafe.SliceData(body), len(body)))
+	require.NoError(t, err)
+	kids := make([][]int, tab.Len())
+	for i := 1; i < tab.Len(); i++ {
+		kids[tab.Elems[i].Parent] = append(kids[tab.Elems[i].Parent], i)
 	}
 	var out []byte
 	var value func(i int)
@@ -38,9 +36,9 @@ func xmlToJSON(t *testing.T, body []byte, asNumbers bool) []byte {
 		out = append(out, '{')
 		ks := kids[i]
 		for j := 0; j < len(ks); {
-			name := nodes[ks[j]].localName()
+			name := tab.LocalName(ks[j])
 			k := j + 1
-			for k < len(ks) && nodes[ks[k]].localName() == name {
+			for k < len(ks) && tab.LocalName(ks[k]) == name {
 				k++
 			}
 			if j > 0 {
@@ -65,7 +63,7 @@ func xmlToJSON(t *testing.T, body []byte, asNumbers bool) []byte {
 		out = append(out, '}')
 	}
 	value = func(i int) {
-		switch text := nodes[i].text; {
+		switch text := tab.Value(i); {
 		case len(kids[i]) > 0:
 			object(i)
 		case asNumbers && jsonNumber.MatchString(text):

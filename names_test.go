@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 
 	"github.com/stretchr/testify/assert"
@@ -73,7 +74,7 @@ func walkFields(t reflect.Type, seen map[reflect.Type]bool, fn func(owner reflec
 	for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
 		t = t.Elem()
 	}
-	if t.Kind() != reflect.Struct || t == timeType || seen[t] {
+	if t.Kind() != reflect.Struct || t == reflect.TypeOf(time.Time{}) || seen[t] {
 		return
 	}
 	seen[t] = true

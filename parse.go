@@ -2,13 +2,16 @@ package wechatevent
 
 import (
 	"io"
-	"math/bits"
 	"reflect"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"unicode/utf8"
 	"unsafe"
+
+	"github.com/wechatevent/wechatevent/internal/bind"
+	"github.com/wechatevent/wechatevent/internal/elem"
+	"github.com/wechatevent/wechatevent/internal/xmlread"
 )
 
 // MaxBodySize is the largest body Parse and ParseReader accept. Real
@@ -29,46 +32,61 @@ type registry struct {
 }
 
 // table is the registrations of one namespace, under their normalised keys.
-// fast indexes the same entries under the keys as registered, which are the
-// spellings WeChat sends, so that the usual body is looked up without
+// exact indexes the same entries under the keys as registered, which are
+// the spellings WeChat sends, so that the usual body is looked up without
 // normalising its value first.
 type table struct {
 	byKey map[string]*entry
-	fast  keyTable
+	exact map[string]*entry
 }
 
 // entry is one registration: the key as registered, and the constructor. It
-// caches the decoding plan of the type its constructor returns, so that
-// parsing skips the plan cache.
+// caches the plan of the type its constructor returns, so that parsing skips
+// the plan cache.
 type entry struct {
 	key  string
 	new  func() Event
-	plan atomic.Pointer[typedPlan]
-}
-
-type typedPlan struct {
-	typ  reflect.Type
-	plan *pnode
+	plan atomic.Pointer[bind.Plan]
 }
 
 // planOf returns the plan for ev, a value e.new returned, and the struct ev
-// points to, or a nil plan when ev is not a non-nil pointer to a struct.
-func (e *entry) planOf(ev Event) (*pnode, unsafe.Pointer) {
+// points to, or a nil plan when ev is not a non-nil pointer to a struct
+// whose plan can be built.
+func (e *entry) planOf(ev Event) (*bind.Plan, unsafe.Pointer) {
 	rv := reflect.ValueOf(ev)
 	t := rv.Type()
-	if c := e.plan.Load(); c != nil && c.typ == t {
+	if p := e.plan.Load(); p != nil && p.Type() == t.Elem() {
 		at := rv.UnsafePointer()
 		if at == nil {
 			return nil, nil
 		}
-		return c.plan, at
+		return p, at
 	}
 	if t.Kind() != reflect.Pointer || rv.IsNil() || t.Elem().Kind() != reflect.Struct {
 		return nil, nil
 	}
-	c := &typedPlan{typ: t, plan: planFor(t.Elem())}
-	e.plan.Store(c)
-	return c.plan, rv.UnsafePointer()
+	p, err := bind.For(t.Elem())
+	if err != nil {
+		return nil, nil // refused at registration; a constructor that changed its type since is unknown
+	}
+	e.plan.Store(p)
+	return p, rv.UnsafePointer()
+}
+
+// checkType builds the plan of the type newEvent returns, so that a tag or
+// field type the binder cannot honour fails loudly at registration.
+func checkType(key string, newEvent func() Event) {
+	ev := newEvent()
+	if ev == nil {
+		return
+	}
+	t := reflect.TypeOf(ev)
+	if t.Kind() != reflect.Pointer || t.Elem().Kind() != reflect.Struct {
+		return
+	}
+	if _, err := bind.For(t.Elem()); err != nil {
+		panic("wechatevent: Register " + strings.TrimSpace(key) + ": " + err.Error())
+	}
 }
 
 // Keys for the subscribe variants that WeChat sends as Event "subscribe" and
@@ -107,7 +125,7 @@ const (
 func newRegistry(old *registry) *registry {
 	r := &registry{}
 	for ns := range r.tables {
-		t := table{byKey: map[string]*entry{}}
+		t := table{byKey: map[string]*entry{}, exact: map[string]*entry{}}
 		if old != nil {
 			for k, e := range old.tables[ns].byKey {
 				t.byKey[k] = e
@@ -199,7 +217,13 @@ func RegisterInfoType(infoType string, newEvent func() Event) {
 // (EventKey starts "scanbarcode|" or "scanimage|"). Register those to replace
 // SubscribeScanEvent and SubscribeScanProductEvent.
 //
-// RegisterEvent panics if newEvent is nil, as http.Handle does for a nil handler.
+// Fields are filled as encoding/xml fills them ([]byte, ",chardata" and
+// ",cdata" included). RegisterEvent calls newEvent once to learn its type,
+// and panics if newEvent is nil, as
+// http.Handle does for a nil handler, and, naming the type and field, if the
+// type has a field that Parse cannot fill: an xml tag with ",attr", ",any",
+// ",innerxml" or ",comment", a type implementing xml.Unmarshaler, or a map,
+// channel, function, interface, complex or array field.
 func (p *Parser) RegisterEvent(event string, newEvent func() Event) {
 	p.register(nsEvent, event, newEvent)
 }
@@ -223,6 +247,7 @@ func (p *Parser) register(ns namespace, key string, newEvent func() Event) {
 	if newEvent == nil {
 		panic("wechatevent: Register with a nil constructor for " + key)
 	}
+	checkType(key, newEvent)
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	r := newRegistry(p.reg.Load())
@@ -252,26 +277,30 @@ type header struct {
 	changeType, updateDetail           string
 }
 
-func readHeader(nodes []node) header {
+func readHeader(t *elem.Table) header {
 	var h header
-	for i := 1; i < len(nodes); i++ {
-		n := &nodes[i]
-		if n.parent != 0 {
+	for i := 1; i < len(t.Elems); i++ {
+		e := &t.Elems[i]
+		if e.Parent != 0 {
 			continue
 		}
-		switch n.localName() {
+		name := t.Str(e.Name)
+		if e.Local != 0 {
+			name = t.LocalName(i)
+		}
+		switch name {
 		case "MsgType":
-			h.msgType = n.text
+			h.msgType = t.Str(e.Value)
 		case "Event":
-			h.event = n.text
+			h.event = t.Str(e.Value)
 		case "InfoType":
-			h.infoType = n.text
+			h.infoType = t.Str(e.Value)
 		case "EventKey":
-			h.eventKey = n.text
+			h.eventKey = t.Str(e.Value)
 		case "ChangeType":
-			h.changeType = n.text
+			h.changeType = t.Str(e.Value)
 		case "UpdateDetail":
-			h.updateDetail = n.text
+			h.updateDetail = t.Str(e.Value)
 		}
 	}
 	return h
@@ -282,7 +311,7 @@ func (r *registry) lookup(h *header) (*entry, error) {
 	if h.msgType == "event" {
 		return r.event(h), nil
 	}
-	if e := r.tables[nsMessage].fast.get(h.msgType); e != nil {
+	if e := r.tables[nsMessage].exact[h.msgType]; e != nil {
 		return e, nil // a message type as registered: "text", "image", ...
 	}
 	var buf [64]byte
@@ -357,68 +386,13 @@ func (t *table) sub(v string, h *header) *entry {
 	return t.get(v)
 }
 
-// index rebuilds the fast lookup tables after registrations changed.
+// index rebuilds the tables of keys as registered after registrations
+// changed.
 func (r *registry) index() {
 	for ns := range r.tables {
 		t := &r.tables[ns]
-		t.fast = newKeyTable(t.byKey)
-	}
-}
-
-// keyTable is a read-only hash table from strings to entries. Built once per
-// registry, it answers the lookup of every body in a few compares, where a
-// Go map hashes the whole key first. Keys of up to 16 bytes are compared
-// as their nameKey alone.
-type keyTable struct {
-	slots []keySlot // a power of two in length, at most half full
-	shift uint8     // 64 minus the number of index bits
-}
-
-type keySlot struct {
-	key string
-	k   nameKey
-	e   *entry
-}
-
-// newKeyTable indexes the entries of m under the keys they were registered
-// with.
-func newKeyTable(m map[string]*entry) keyTable {
-	size := 8
-	for size < 2*len(m) {
-		size *= 2
-	}
-	t := keyTable{slots: make([]keySlot, size), shift: uint8(64 - bits.TrailingZeros(uint(size)))}
-	for _, e := range m {
-		key := e.key
-		k := keyOf(key)
-		for i := t.slot(k); ; i = (i + 1) & (len(t.slots) - 1) {
-			if t.slots[i].e == nil {
-				t.slots[i] = keySlot{key: key, k: k, e: e}
-				break
-			}
-		}
-	}
-	return t
-}
-
-func (t *keyTable) slot(k nameKey) int {
-	h := (k.a ^ bits.RotateLeft64(k.b, 31) ^ uint64(k.n)) * 0x9E3779B97F4A7C15
-	return int(h >> t.shift)
-}
-
-// get returns the entry registered under exactly v, or nil.
-func (t *keyTable) get(v string) *entry {
-	if len(t.slots) == 0 {
-		return nil
-	}
-	k := keyOf(v)
-	for i := t.slot(k); ; i = (i + 1) & (len(t.slots) - 1) {
-		s := &t.slots[i]
-		if s.e == nil {
-			return nil
-		}
-		if s.k == k && (k.n <= 16 || s.key == v) {
-			return s.e
+		for _, e := range t.byKey {
+			t.exact[e.key] = e
 		}
 	}
 }
@@ -426,7 +400,7 @@ func (t *keyTable) get(v string) *entry {
 // get finds the registration for a value as sent: under its exact spelling
 // first, then normalised.
 func (t *table) get(v string) *entry {
-	if e := t.fast.get(v); e != nil {
+	if e := t.exact[v]; e != nil {
 		return e
 	}
 	var buf [64]byte
@@ -460,26 +434,41 @@ func (p *Parser) Parse(data []byte) (Event, error) {
 	if len(data) > MaxBodySize {
 		return nil, ErrTooLarge
 	}
-	sc := getScanner()
-	ev, err := p.parse(sc, data)
-	putScanner(sc)
+	st := getState()
+	ev, err := p.parse(st, data)
+	putState(st)
 	return ev, err
 }
 
-// parse does the work of Parse with a scanner that the caller returns to the
-// pool.
+// parseState is the reusable memory of one parse: the element table, the
+// XML reader's pieces and the binder's stack.
+type parseState struct {
+	table  elem.Table
+	xml    xmlread.Reader
+	binder bind.Binder
+}
+
+var statePool = sync.Pool{New: func() any { return &parseState{table: elem.Table{Elems: make([]elem.Elem, 0, 64)}} }}
+
+func getState() *parseState { return statePool.Get().(*parseState) }
+
+func putState(st *parseState) {
+	st.table.Recycle()
+	statePool.Put(st)
+}
+
+// parse does the work of Parse: read the body into the element table,
+// choose the type by the header, and bind.
 //
-// The scan reads data in place rather than a copy of it: copying a whole body
-// costs more than all the rest of a parse save the scan. Its nodes point into
-// data until parse moves the values the result keeps into memory of their own
-// as it decodes them (scanner.keep), or, for an UnknownEvent, into a copy of
-// the body before anything is decoded (scanner.rebase); putScanner then drops
-// every reference to data.
-func (p *Parser) parse(sc *scanner, data []byte) (Event, error) {
-	if err := sc.scanBody(unsafe.String(unsafe.SliceData(data), len(data))); err != nil {
+// The table borrows data (see package elem): the binder copies the values
+// the result keeps into one arena of the result's own, and an UnknownEvent,
+// which keeps every value, gets a copy of the body and of the table.
+func (p *Parser) parse(st *parseState, data []byte) (Event, error) {
+	t := &st.table
+	if err := st.read(unsafe.String(unsafe.SliceData(data), len(data))); err != nil {
 		return nil, err
 	}
-	h := readHeader(sc.nodes)
+	h := readHeader(t)
 	r := p.reg.Load()
 	if r == nil {
 		r = newRegistry(nil)
@@ -489,7 +478,7 @@ func (p *Parser) parse(sc *scanner, data []byte) (Event, error) {
 		return nil, err
 	}
 	var ev Event
-	var plan *pnode
+	var plan *bind.Plan
 	var at unsafe.Pointer
 	if e != nil {
 		if ev = e.new(); ev != nil {
@@ -498,14 +487,12 @@ func (p *Parser) parse(sc *scanner, data []byte) (Event, error) {
 	}
 	if plan == nil {
 		raw := string(data)
-		sc.rebase(raw)
-		u := &UnknownEvent{Raw: []byte(raw)}
-		u.fields = snapshot(sc.nodes)
-		ev, plan, at = u, planFor(unknownEventType), unsafe.Pointer(u)
+		u := &UnknownEvent{Raw: []byte(raw), table: t.Clone(raw)}
+		st.binder.Fill(unknownPlan(), &u.table, unsafe.Pointer(u), true)
+		ev = u
 	} else {
-		sc.borrowed = true
+		st.binder.Fill(plan, t, at, false)
 	}
-	sc.decode(plan, at)
 	if env := ev.Header(); env != nil {
 		env.MsgType = trimValue(env.MsgType)
 		env.Event = trimValue(env.Event)
@@ -516,7 +503,41 @@ func (p *Parser) parse(sc *scanner, data []byte) (Event, error) {
 	return ev, nil
 }
 
-var unknownEventType = reflect.TypeOf(UnknownEvent{})
+// read reads a body into st.table with the reader its syntax needs, told by
+// its first byte after an optional byte order mark and white space: '{' is
+// JSON, anything else is read as XML. This is the one place a reader is
+// chosen; both produce the same table.
+func (st *parseState) read(src string) error {
+	if isJSONText(src) {
+		return readJSON(&st.table, src)
+	}
+	return readXML(&st.xml, &st.table, src)
+}
+
+// readXML reads an XML body into t, reporting malformed XML as a
+// *SyntaxError.
+func readXML(r *xmlread.Reader, t *elem.Table, src string) error {
+	if err := r.Read(t, src); err != nil {
+		if xe, ok := err.(*xmlread.Error); ok {
+			return syntaxError(xe.Offset, xe.Msg)
+		}
+		return err
+	}
+	return nil
+}
+
+// unknownPlan is the plan of UnknownEvent: its Envelope.
+func unknownPlan() *bind.Plan {
+	p, err := bind.For(reflect.TypeOf(UnknownEvent{}))
+	if err != nil {
+		panic(err) // UnknownEvent is this package's own type; its tests build the plan
+	}
+	return p
+}
+
+// parseInt reads text as an integer by the lenient number rule of the
+// binder, for the UnmarshalText methods of this package's list types.
+func parseInt(text string, bits int) (int64, bool) { return bind.ParseInt(text, bits) }
 
 // trimValue is strings.TrimSpace, quicker for the usual value that has
 // nothing to trim: one that starts and ends with a printable ASCII byte.

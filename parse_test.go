@@ -231,7 +231,7 @@ func TestRegistryKeysIgnoreCaseAndSpace(t *testing.T) {
 	}
 }
 
-func trimSpace(s string) string { return trimRightSpace(trimLeftSpace(s)) }
+func trimSpace(s string) string { return strings.Trim(s, " \t\r\n") }
 
 func TestSubscribeVariants(t *testing.T) {
 	tests := []struct {

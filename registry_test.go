@@ -222,6 +222,8 @@ func TestConstructorChangingTypes(t *testing.T) {
 		}
 		return new(ImageMessage)
 	})
+	require.Equal(t, 1, calls, "registration calls the constructor once, to check its type")
+	calls = 0
 	body := []byte(`<xml><MsgType>text</MsgType><Content>hi</Content><PicUrl>u</PicUrl></xml>`)
 	for i := 0; i < 6; i++ {
 		ev, err := p.Parse(body)
@@ -304,31 +306,6 @@ func TestConcurrentParseAndRegister(t *testing.T) {
 		}(g)
 	}
 	wg.Wait()
-}
-
-func TestKeyTable(t *testing.T) {
-	m := map[string]*entry{}
-	var keys []string
-	for _, table := range builtinTables {
-		for _, b := range table {
-			keys = append(keys, b.key)
-		}
-	}
-	// Long keys alike in length and in their first and last eight bytes.
-	keys = append(keys, "abcdefgh_1_stuvwxyz", "abcdefgh_2_stuvwxyz", "abcdefgh_33_stuvwxyz", "", "a", "ab", "abc")
-	for _, k := range keys {
-		m[k] = &entry{key: k, new: func() Event { return nil }}
-	}
-	kt := newKeyTable(m)
-	assert.GreaterOrEqual(t, len(kt.slots), 2*len(m))
-	for k, e := range m {
-		assert.Same(t, e, kt.get(k), "key %q", k)
-	}
-	for _, absent := range []string{"abcdefgh_3_stuvwxyz", "abcdefgh_22_stuvwxyz", "CLICKS", "clic", "SUBSCRIBE", "b", "abcd"} {
-		assert.Nil(t, kt.get(absent), "key %q", absent)
-	}
-	var empty keyTable
-	assert.Nil(t, empty.get("subscribe"))
 }
 
 // Types for the sub-key tests: one per level of a key.
@@ -518,4 +495,54 @@ func TestNewOf(t *testing.T) {
 	require.IsType(t, &ScanEvent{}, a)
 	assert.NotSame(t, a, b)
 	assert.Equal(t, &ScanEvent{}, a)
+}
+
+// TestRegisterRefusesUnsupportedFields: a field Parse cannot fill makes
+// registration panic, naming the type and the field.
+func TestRegisterRefusesUnsupportedFields(t *testing.T) {
+	type attrEvent struct {
+		Envelope
+		Lang string `xml:"lang,attr"`
+	}
+	type mapEvent struct {
+		Envelope
+		Extra map[string]string `xml:"Extra"`
+	}
+	p := NewParser()
+	assert.PanicsWithValue(t, "wechatevent: Register my_attr: wechatevent.attrEvent.Lang: xml tag option \"attr\" is not supported: callback bodies are read as elements and their text",
+		func() { p.RegisterEvent(" my_attr ", newOf[attrEvent]) })
+	defer func() {
+		r := recover()
+		require.NotNil(t, r)
+		assert.Contains(t, r, "mapEvent.Extra")
+	}()
+	p.RegisterMessage("my_map", newOf[mapEvent])
+}
+
+// TestBytesAndCDATAFields: []byte, ",cdata" and ",chardata" fields of a
+// user type are filled as encoding/xml fills them.
+func TestBytesAndCDATAFields(t *testing.T) {
+	type code struct {
+		Lang string `xml:"Lang"`
+		Text string `xml:",cdata"`
+	}
+	type userEvent struct {
+		Envelope
+		Payload []byte `xml:"Payload"`
+		Code    code   `xml:"Code"`
+		Note    struct {
+			Text []byte `xml:",chardata"`
+		} `xml:"Note"`
+	}
+	p := NewParser()
+	p.RegisterEvent("user_bytes", newOf[userEvent])
+	body := []byte("<xml><MsgType>event</MsgType><Event>user_bytes</Event><Payload><![CDATA[a<b>]]></Payload>" +
+		"<Code><Lang>go</Lang><![CDATA[x := 1]]></Code><Note>n &amp; m</Note></xml>")
+	ev, err := p.Parse(body)
+	require.NoError(t, err)
+	u, ok := ev.(*userEvent)
+	require.True(t, ok, "%T", ev)
+	assert.Equal(t, []byte("a<b>"), u.Payload)
+	assert.Equal(t, code{Lang: "go", Text: "x := 1"}, u.Code)
+	assert.Equal(t, []byte("n & m"), u.Note.Text)
 }

@@ -1,6 +1,10 @@
 package wechatevent
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/wechatevent/wechatevent/internal/elem"
+)
 
 // UnknownEvent is a readable callback whose MsgType, Event or InfoType has no
 // registered type. It keeps the whole body, and Value reads any element of it,
@@ -9,23 +13,7 @@ type UnknownEvent struct {
 	Envelope
 	Raw []byte `xml:"-"` // the whole body as received (its own copy)
 
-	fields []unknownField
-}
-
-type unknownField struct {
-	name   string
-	text   string
-	parent int32
-}
-
-// snapshot keeps the scanned elements of a body for Value; the strings point
-// into the parse's own copy of the body.
-func snapshot(nodes []node) []unknownField {
-	f := make([]unknownField, len(nodes))
-	for i, n := range nodes {
-		f[i] = unknownField{name: n.localName(), text: n.text, parent: n.parent}
-	}
-	return f
+	table elem.Table // every element, over a private copy of the body
 }
 
 // Value returns the text of the first element at path under the root element,
@@ -48,28 +36,28 @@ func (u *UnknownEvent) Values(path string) []string {
 }
 
 func (u *UnknownEvent) lookup(path string, first bool) ([]string, bool) {
-	if u == nil || len(u.fields) == 0 || path == "" {
+	if u == nil || u.table.Len() == 0 || path == "" {
 		return nil, false
 	}
+	t := &u.table
 	parts := strings.Split(path, ">")
-	// depthMatch[i] is how many path parts element i matches from the root.
-	match := make([]int, len(u.fields))
+	// match[i] is how many path parts element i matches from the root.
+	match := make([]int, t.Len())
 	var out []string
-	for i := 1; i < len(u.fields); i++ {
-		f := &u.fields[i]
+	for i := 1; i < t.Len(); i++ {
 		pm := 0
-		if f.parent > 0 {
-			pm = match[f.parent]
+		if parent := t.Elems[i].Parent; parent > 0 {
+			pm = match[parent]
 			if pm == 0 || pm == len(parts) {
 				continue
 			}
 		}
-		if f.name != parts[pm] {
+		if t.LocalName(i) != parts[pm] {
 			continue
 		}
 		match[i] = pm + 1
 		if match[i] == len(parts) {
-			out = append(out, f.text)
+			out = append(out, t.Value(i))
 			if first {
 				return out, true
 			}

@@ -1,6 +1,9 @@
 package wechatevent
 
 import (
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -276,6 +279,23 @@ var wecomSamples = []catalogCase{
 		StatuChangeEvent: 10,
 	}},
 
+	// Attachments, two Notifyer wrappers and two Comments; no CDATA in SpNo.
+	{file: "wecom/sys_approval_change.attachments.xml", want: &SysApprovalChangeEvent{
+		Envelope: wenv("sys", "sys_approval_change", 3010040),
+		SpNo:     "202311150007", SpName: "报销", SpStatus: 2, TemplateID: "C4UEh71DAPh775HPfXipikZ5eAGosskDibU8hkfxJ",
+		ApplyTime: ts(1699990000), Applyer: ApprovalUser{UserID: "lisi", Party: "12"},
+		SpRecord: []SysApprovalRecord{{SpStatus: 2, ApproverAttr: 1, Details: []SysApprovalDetail{
+			{UserID: "zhangsan", Speech: "同意", SpStatus: 2, SpTime: ts(1699999000), Attach: []string{"media_a1", "media_a2"}}}}},
+		Notifyer: []string{"wangwu", "zhaoliu"},
+		ProcessList: []SysApprovalNode{{NodeType: 1, SpStatus: 2, ApvRel: 1, SubNodeList: []SysApprovalSubNode{
+			{UserID: "zhangsan", Speech: "同意", SpYj: 2, SpTime: ts(1699999000), MediaIDs: []string{"media_a1", "media_a2"}}}}},
+		Comments: []SysApprovalNote{
+			{UserID: "lisi", CommentTime: ts(1699995000), CommentContent: "发票见附件", CommentID: "6750538708562308221", Attach: []string{"media_c1"}},
+			{UserID: "zhangsan", CommentTime: ts(1699996000), CommentContent: "收到", CommentID: "6750538708562308222"},
+		},
+		StatuChangeEvent: 2,
+	}},
+
 	// The app, its jobs and its admins.
 	{file: "wecom/enter_agent.xml", want: &EnterAgentEvent{Envelope: wecomEnv(ev("toUser", "FromUser", 1408091189, "enter_agent"), 1)}},
 	{file: "wecom/enter_agent.empty_agentid.xml", want: &EnterAgentEvent{Envelope: wenv("zhangsan", "enter_agent", 0)}},
@@ -369,6 +389,15 @@ var wecomSamples = []catalogCase{
 		MeetingRoomID: 2, MeetingID: "mtebsada6e027c123cbafBBB", BookingID: "bk_0001"}},
 	{file: "wecom/meeting_change.xml", want: &MeetingChangeEvent{Envelope: ev("toUser", "fromUser", 1348831860, "meeting_change"),
 		ChangeType: "modify_meeting", MeetingID: "wcjgewCwAAqeJcPI1d8Pwbjt7nttzAAA"}},
+	// Every element SKIT's model knows of, in one body.
+	{file: "wecom/meeting_change.fields.xml", want: &MeetingChangeEvent{Envelope: wenv("zhangsan", "meeting_change", 0),
+		ChangeType: "modify_meeting", MeetingID: "wcjgewCwAAqeJcPI1d8Pwbjt7nttzCCC", MeetingRoomID: "room_1", FromUserTmpOpenID: "tmp_from",
+		UserID: "lisi", TmpOpenID: "tmp_lisi", UserRole: 2, WarmUpPicture: "https://example.invalid/p.png", UploadStatus: 1,
+		UploadInfo: []MeetingUpload{
+			{MediumType: 1, MediumURL: "https://example.invalid/a.png", UploadStatus: 1},
+			{MediumType: 2, MediumURL: "https://example.invalid/b.mp4", UploadStatus: 2, ErrorMsg: "too large"},
+		},
+		EnrollID: "enroll_1", Protocol: 1, DialString: "sip:1@example.invalid", RoomResponseStatus: 3}},
 	{file: "wecom/meeting_statistics.xml", want: &MeetingStatisticsEvent{Envelope: ev("toUser", "fromUser", 1348831860, "meeting_statistics"),
 		ChangeType: "start_meeting", Status: 1}},
 
@@ -381,7 +410,7 @@ var wecomSamples = []catalogCase{
 		ChangeType: "update_field_or_record", DocID: "dcjgewCwAAqeJcPI1d8Pwbjt7nttzAAA", SheetID: "SheetId",
 		FieldID: []string{"FieldId1", "FieldId2"}, RecordID: []string{"RecordId1", "RecordId2"}}},
 	{file: "wecom/wedrive_file_change.xml", want: &WedriveFileChangeEvent{Envelope: ev("toUser", "sys", 1348831860, "wedrive_file_change"),
-		ChangeType: "xxx_file", FileID: "spxxxxxxxxxxxxx"}},
+		ChangeType: "xxx_file", FileID: []string{"spxxxxxxxxxxxxx"}}},
 	{file: "wecom/wedrive_space_change.xml", want: &WedriveSpaceChangeEvent{Envelope: ev("toUser", "fromUser", 1348831860, "wedrive_space_change"),
 		ChangeType: "dismiss_space", SpaceID: []string{"wcjgewCwAAqeJcPI1d8Pwbjt7nttzAAA", "wcjgewCwAAqeJcPI1d8Pwbjt7nttzBBB"}}},
 	{file: "wecom/wedrive_insufficient_capacity.xml", want: &WedriveInsufficientCapacityEvent{Envelope: ev("toUser", "sys", 1348831860, "wedrive_insufficient_capacity")}},
@@ -413,6 +442,9 @@ var wecomSamples = []catalogCase{
 		EventKey: "where", LocationX: 23.104, LocationY: 113.320, Scale: 15, Label: "广州市海珠区", AppType: "wxwork"}},
 	{file: "wecom/text.xml", want: &TextMessage{Envelope: wecomEnv(msg("toUser", "fromUser", 1348831860, "text", 1234567890123456), 1),
 		Content: "this is a test"}},
+	// AgentID in CDATA, as some senders write it.
+	{file: "wecom/text.cdata_agentid.xml", want: &TextMessage{Envelope: wecomEnv(msg(wecomCorp, "zhangsan", 1700000000, "text", 7298419261730889728), 1000002),
+		Content: "你好"}},
 	{file: "wecom/image.xml", want: &ImageMessage{Envelope: wecomEnv(msg("toUser", "fromUser", 1348831860, "image", 1234567890123456), 1),
 		PicURL: "this is a url", MediaID: "media_id"}},
 	{file: "wecom/voice.xml", want: &VoiceMessage{Envelope: wecomEnv(msg("toUser", "fromUser", 1357290913, "voice", 1234567890123456), 1),
@@ -447,7 +479,8 @@ func familySamples() []catalogCase {
 			env, sfx, name = Envelope{}, wsuite("customer_acquisition"), ".suite"
 		}
 		for _, c := range []string{"balance_low", "balance_exhausted", "balance_increased", "link_unavailable", "delete_link",
-			"open_profile", "friend_request", "customer_start_chat"} {
+			"open_profile", "friend_request", "customer_start_chat", "quota_expire_soon", "message_from_customer",
+			"del_follow_user", "service_balance_low", "service_balance_exhausted", "service_balance_consumed", "change_price"} {
 			link, state, user, ext := acq(c)
 			var want Event
 			switch c {
@@ -467,6 +500,21 @@ func familySamples() []catalogCase {
 				want = &FriendRequestEvent{Envelope: env, SuiteEnvelope: sfx, ChangeType: c, LinkID: link, State: state}
 			case "customer_start_chat":
 				want = &CustomerStartChatEvent{Envelope: env, SuiteEnvelope: sfx, ChangeType: c, LinkID: link, UserID: user, ExternalUserID: ext}
+			case "quota_expire_soon":
+				want = &QuotaExpireSoonEvent{Envelope: env, SuiteEnvelope: sfx, ChangeType: c, ExpireTime: ts(1701000000), ExpireQuotaNum: 500}
+			case "message_from_customer":
+				want = &MessageFromCustomerEvent{Envelope: env, SuiteEnvelope: sfx, ChangeType: c, LinkID: wecomLink, ChatKey: "CHATKEY_0001"}
+			case "del_follow_user":
+				want = &CustomerAcquisitionDelFollowUserEvent{Envelope: env, SuiteEnvelope: sfx, ChangeType: c, LinkID: wecomLink,
+					UserID: "zhangsan", ExternalUserID: wecomExt}
+			case "service_balance_low":
+				want = &ServiceBalanceLowEvent{Envelope: env, SuiteEnvelope: sfx, ChangeType: c}
+			case "service_balance_exhausted":
+				want = &ServiceBalanceExhaustedEvent{Envelope: env, SuiteEnvelope: sfx, ChangeType: c}
+			case "service_balance_consumed":
+				want = &ServiceBalanceConsumedEvent{Envelope: env, SuiteEnvelope: sfx, ChangeType: c, LinkID: wecomLink, OnceKey: "once_7"}
+			case "change_price":
+				want = &ChangePriceEvent{Envelope: env, SuiteEnvelope: sfx, ChangeType: c, Price: 150, EffectiveTime: ts(1701000000)}
 			}
 			cases = append(cases, catalogCase{file: "wecom/customer_acquisition." + c + name + ".xml", want: want})
 		}
@@ -721,4 +769,71 @@ func TestWeComJSONForms(t *testing.T) {
 		}
 	}
 	assert.Greater(t, n, 300)
+}
+
+// TestWeComDocComments: the doc comment of every WeCom app event type names
+// each wire value it is registered under and links the official page.
+func TestWeComDocComments(t *testing.T) {
+	fset := token.NewFileSet()
+	docs := map[string]string{}
+	files, err := filepath.Glob("events_wecom*.go")
+	require.NoError(t, err)
+	for _, name := range files {
+		f, err := parser.ParseFile(fset, name, nil, parser.ParseComments)
+		require.NoError(t, err)
+		for _, d := range f.Decls {
+			g, ok := d.(*ast.GenDecl)
+			if !ok || g.Tok != token.TYPE {
+				continue
+			}
+			for _, spec := range g.Specs {
+				ts := spec.(*ast.TypeSpec)
+				doc := g.Doc
+				if ts.Doc != nil {
+					doc = ts.Doc
+				}
+				if doc != nil {
+					docs[ts.Name.Name] = doc.Text()
+				}
+			}
+		}
+	}
+	checked := 0
+	for _, table := range [][]builtin{contactEvents, customerEvents, schoolEvents, approvalEvents, appEvents,
+		cardEventsWeCom, oaEvents, docEvents, serviceEventsWeCom} {
+		for _, b := range table {
+			name := reflect.TypeOf(b.new()).Elem().Name()
+			doc, ok := docs[name]
+			if !assert.Truef(t, ok, "%s has no doc comment", name) {
+				continue
+			}
+			assert.Containsf(t, doc, "https://developer.work.weixin.qq.com/document/path/", "%s links no official page", name)
+			assert.Truef(t, strings.HasPrefix(doc, name+" "), "%s: the doc comment starts with the name", name)
+			for _, part := range strings.Split(b.key, "/") {
+				assert.Containsf(t, doc, `"`+part+`"`, "%s: the doc comment does not name %q of key %s", name, part, b.key)
+			}
+			checked++
+		}
+	}
+	assert.Greater(t, checked, 150)
+}
+
+// TestWeComUserSubKey: a user type for one ChangeType of a built-in Event
+// takes that ChangeType only; the built-in type keeps the others.
+func TestWeComUserSubKey(t *testing.T) {
+	type cancelMeeting struct {
+		Envelope
+		ChangeType string `xml:"ChangeType"`
+		MeetingID  string `xml:"MeetingId"`
+	}
+	p := NewParser()
+	p.RegisterEvent("meeting_change/cancel_meeting", func() Event { return new(cancelMeeting) })
+	got, err := p.Parse([]byte(`<xml><MsgType>event</MsgType><Event>meeting_change</Event><ChangeType>cancel_meeting</ChangeType><MeetingId>m1</MeetingId></xml>`))
+	require.NoError(t, err)
+	require.IsType(t, &cancelMeeting{}, got)
+	assert.Equal(t, "m1", got.(*cancelMeeting).MeetingID)
+	got, err = p.Parse([]byte(`<xml><MsgType>event</MsgType><Event>meeting_change</Event><ChangeType>modify_meeting</ChangeType><MeetingId>m2</MeetingId></xml>`))
+	require.NoError(t, err)
+	require.IsType(t, &MeetingChangeEvent{}, got)
+	assert.Equal(t, "m2", got.(*MeetingChangeEvent).MeetingID)
 }

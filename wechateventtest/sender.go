@@ -25,6 +25,7 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -119,7 +120,7 @@ type Sender struct {
 func (s *Sender) NewRequest(target string, body []byte) (*http.Request, error) {
 	ts, nonce := s.freshTimestamp(), s.freshNonce()
 	isJSON := isJSONBody(body)
-	clear := header(body, isJSON)
+	fields := header(body, isJSON)
 
 	var q query
 	if s.Mode != WeCom {
@@ -127,7 +128,7 @@ func (s *Sender) NewRequest(target string, body []byte) (*http.Request, error) {
 	}
 	q.add("timestamp", ts)
 	q.add("nonce", nonce)
-	if from := clear["FromUserName"]; from != "" && s.Mode != WeCom {
+	if from := fields["FromUserName"]; from != "" && s.Mode != WeCom {
 		q.add("openid", from)
 	}
 
@@ -141,7 +142,7 @@ func (s *Sender) NewRequest(target string, body []byte) (*http.Request, error) {
 		if err != nil {
 			return nil, err
 		}
-		if sent, err = s.envelope(body, isJSON, clear, encrypted); err != nil {
+		if sent, err = s.envelope(body, isJSON, fields, encrypted); err != nil {
 			return nil, err
 		}
 		if s.Mode != WeCom {
@@ -276,8 +277,8 @@ func header(body []byte, isJSON bool) map[string]string {
 }
 
 // envelope wraps the ciphertext of body the way the Mode sends it.
-func (s *Sender) envelope(body []byte, isJSON bool, clear map[string]string, encrypted string) ([]byte, error) {
-	to := clear["ToUserName"]
+func (s *Sender) envelope(body []byte, isJSON bool, head map[string]string, encrypted string) ([]byte, error) {
+	to := head["ToUserName"]
 	if to == "" {
 		to = s.ReceiveID
 	}
@@ -286,7 +287,7 @@ func (s *Sender) envelope(body []byte, isJSON bool, clear map[string]string, enc
 	}
 	fields := [][2]string{{"ToUserName", to}, {"Encrypt", encrypted}}
 	if s.Mode == WeCom {
-		fields = append(fields, [2]string{"AgentID", clear["AgentID"]})
+		fields = append(fields, [2]string{"AgentID", head["AgentID"]})
 	}
 	if isJSON {
 		return jsonObject(fields), nil
@@ -309,10 +310,11 @@ func insertEncrypt(body []byte, isJSON bool, encrypted string) ([]byte, error) {
 			field = field[1:] // an empty object takes no comma
 		}
 	} else {
-		at = bytes.LastIndex(body, []byte("</xml>"))
-		if at < 0 {
+		ends := closingXML.FindAllIndex(body, -1)
+		if len(ends) == 0 {
 			return nil, errors.New("wechateventtest: compat body has no closing </xml>")
 		}
+		at = ends[len(ends)-1][0]
 		field = []byte("<Encrypt><![CDATA[" + encrypted + "]]></Encrypt>")
 	}
 	out := make([]byte, 0, len(body)+len(field))
@@ -320,6 +322,9 @@ func insertEncrypt(body []byte, isJSON bool, encrypted string) ([]byte, error) {
 	out = append(out, field...)
 	return append(out, body[at:]...), nil
 }
+
+// closingXML matches the end tag of the root, which may hold white space.
+var closingXML = regexp.MustCompile(`</xml\s*>`)
 
 // query builds a query string in WeChat's order of parameters.
 type query struct{ b strings.Builder }

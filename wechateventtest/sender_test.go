@@ -392,6 +392,10 @@ func TestCompatNeedsAClosingTag(t *testing.T) {
 	s := senders()[wechateventtest.Compat].s
 	_, err := s.NewRequest("/wechat", []byte("<xml><MsgType>text</MsgType>"))
 	assert.Error(t, err)
+	spaced, err := s.NewRequest("/wechat", []byte("<xml><MsgType>text</MsgType></xml >\n"))
+	require.NoError(t, err)
+	assert.Regexp(t, `^<xml><MsgType>text</MsgType><Encrypt><!\[CDATA\[[^\]]+\]\]></Encrypt></xml >\n$`, readAll(t, spaced))
+
 	req, err := s.NewRequest("/wechat", []byte(`{}`))
 	require.NoError(t, err)
 	var m map[string]string

@@ -1,10 +1,14 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"os"
 
@@ -96,7 +100,7 @@ func runDecrypt(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if has("msg_signature") && has("echostr") {
 		plain, err := c.VerifyURL(q.Get("msg_signature"), q.Get("timestamp"), q.Get("nonce"), q.Get("echostr"))
 		if err != nil {
-			return fail("%s", explain(err, *appID))
+			return fail("%s", explain(err, *appID, receiveIDOf(http.MethodGet, *rawURL, nil, *token, *aesKey)))
 		}
 		fmt.Fprintln(stderr, "msg_signature verified, echostr decrypted, ReceiveId matches -appid")
 		fmt.Fprintf(stdout, "%s\n", plain)
@@ -115,7 +119,7 @@ func runDecrypt(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		s := &wechateventtest.Sender{Token: *token, EncodingAESKey: *aesKey, ReceiveID: *appID, Mode: wechateventtest.Secure}
 		plain, err := s.OpenReply(200, body)
 		if err != nil {
-			return fail("%s", explain(err, *appID))
+			return fail("%s", explain(err, *appID, ""))
 		}
 		if plain == nil {
 			return fail("the body is %q, which WeChat reads as no reply; nothing to decrypt", body)
@@ -125,7 +129,7 @@ func runDecrypt(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case has("msg_signature"):
 		plain, err := c.Decrypt(q.Get("msg_signature"), q.Get("timestamp"), q.Get("nonce"), body)
 		if err != nil {
-			return fail("%s", explain(err, *appID))
+			return fail("%s", explain(err, *appID, receiveIDOf(http.MethodPost, *rawURL, body, *token, *aesKey)))
 		}
 		fmt.Fprintln(stderr, "msg_signature verified, decrypted, ReceiveId matches -appid")
 		fmt.Fprintf(stdout, "%s\n", plain)
@@ -143,13 +147,42 @@ func readBody(name string, stdin io.Reader) ([]byte, error) {
 	return os.ReadFile(name)
 }
 
-// explain names the check that failed and what usually causes it.
-func explain(err error, appID string) string {
+// receiveIDOf finds the ReceiveId that an authenticated request carries
+// when it is not -appid: it replays the request into a Handler that asks
+// about every ReceiveId it sees. It returns "" when there is none to tell.
+func receiveIDOf(method, rawURL string, body []byte, token, aesKey string) string {
+	var seen string
+	h, err := wechatevent.NewHandler(token,
+		func(context.Context, wechatevent.Event) (wechatevent.Reply, error) { return nil, nil },
+		wechatevent.WithSecurityMode(aesKey, "\x00not a ReceiveId"),
+		wechatevent.WithTimestampWindow(0), // a capture may be old
+		wechatevent.WithReceiveIDFunc(func(_ *http.Request, receiveID string) (bool, error) {
+			seen = receiveID
+			return false, nil
+		}))
+	if err != nil {
+		return ""
+	}
+	req, err := http.NewRequest(method, rawURL, bytes.NewReader(body))
+	if err != nil {
+		return ""
+	}
+	h.ServeHTTP(httptest.NewRecorder(), req)
+	return seen
+}
+
+// explain names the check that failed and what usually causes it; actual is
+// the ReceiveId the message carries, when known.
+func explain(err error, appID, actual string) string {
 	switch {
 	case errors.Is(err, wechatevent.ErrSignature):
 		return fmt.Sprintf("msg_signature check failed: it does not match -token, timestamp, nonce and the ciphertext (wrong -token, or URL and body not from one request): %v", err)
 	case errors.Is(err, wechatevent.ErrAppID):
-		return fmt.Sprintf("ReceiveId check failed: the decrypted message is not for -appid %q (a WeCom app wants its CorpID, a suite its SuiteID, a 开放平台 platform its component AppID): %v", appID, err)
+		is := ""
+		if actual != "" {
+			is = fmt.Sprintf(" but for %q", actual)
+		}
+		return fmt.Sprintf("ReceiveId check failed: the decrypted message is not for -appid %q%s (a WeCom app wants its CorpID, a suite its SuiteID, a 开放平台 platform its component AppID)", appID, is)
 	case errors.Is(err, wechatevent.ErrDecrypt):
 		return fmt.Sprintf("decryption failed: %v (wrong -aeskey, or a damaged ciphertext)", err)
 	case errors.Is(err, wechatevent.ErrSyntax):

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"regexp"
 	"strings"
 	"time"
 
@@ -137,7 +138,20 @@ func (c *sendConfig) sender() (*wechateventtest.Sender, error) {
 type body struct {
 	name string
 	data []byte
+	// push is an InfoType push of 开放平台 or a WeCom suite, which must be
+	// answered exactly "success" (component_verify_ticket docs; WeCom
+	// developer.work.weixin.qq.com/document/path/97172).
+	push bool
 }
+
+// isInfoTypePush reports whether a callback is an InfoType push rather than
+// a message or event.
+func isInfoTypePush(data []byte) bool {
+	ev, err := wechatevent.Parse(data)
+	return err == nil && ev.Header().MsgType == "" && infoType.Match(data)
+}
+
+var infoType = regexp.MustCompile(`<InfoType>|"InfoType"\s*:`)
 
 // readBodies reads every file before anything is sent, converting XML to
 // JSON when asked.
@@ -153,7 +167,7 @@ func readBodies(names []string, asJSON bool) ([]body, error) {
 				return nil, fmt.Errorf("%s: -json: %v", name, err)
 			}
 		}
-		out = append(out, body{name, data})
+		out = append(out, body{name, data, isInfoTypePush(data)})
 	}
 	return out, nil
 }
@@ -193,7 +207,7 @@ func (s *session) verify(target string) {
 		s.fail(label, withAnswer(err, status, answer))
 		return
 	}
-	fmt.Fprintf(s.out, "%s: %d in %v, echostr answered\n", label, status, took)
+	fmt.Fprintf(s.out, "%s: %d in %s, echostr answered\n", label, status, ms(took))
 }
 
 // callback sends one body and its retries and checks every answer.
@@ -219,15 +233,18 @@ func (s *session) callback(target string, b body, retries int) {
 		if err == nil {
 			reply, err = s.sender.OpenReply(status, answer)
 		}
+		if err == nil && b.push && string(answer) != "success" {
+			err = fmt.Errorf("%w: answered %.64q to an InfoType push, which must be answered exactly \"success\"", wechateventtest.ErrAnswer, answer)
+		}
 		if err != nil {
 			s.fail(label, withAnswer(err, status, answer))
 			continue
 		}
 		switch {
 		case reply == nil:
-			fmt.Fprintf(s.out, "%s: %d in %v, no reply (%s)\n", label, status, took, noReplyName(answer))
+			fmt.Fprintf(s.out, "%s: %d in %s, no reply (%s)\n", label, status, ms(took), noReplyName(answer))
 		case i > 0 && bytes.Equal(reply, first):
-			fmt.Fprintf(s.out, "%s: %d in %v, the same reply\n", label, status, took)
+			fmt.Fprintf(s.out, "%s: %d in %s, the same reply\n", label, status, ms(took))
 		default:
 			how := "reply"
 			if !bytes.Equal(reply, answer) {
@@ -236,7 +253,7 @@ func (s *session) callback(target string, b body, retries int) {
 			if i > 0 && first != nil {
 				how += ", differing from the first answer"
 			}
-			fmt.Fprintf(s.out, "%s: %d in %v, %s:\n%s\n", label, status, took, how, bytes.TrimRight(reply, "\n"))
+			fmt.Fprintf(s.out, "%s: %d in %s, %s:\n%s\n", label, status, ms(took), how, bytes.TrimRight(reply, "\n"))
 		}
 		if i == 0 {
 			first = reply
@@ -258,7 +275,7 @@ func (s *session) do(req *http.Request) (status int, answer []byte, took time.Du
 	}
 	defer resp.Body.Close()
 	answer, err = io.ReadAll(io.LimitReader(resp.Body, maxAnswer+1))
-	took = time.Since(start).Round(time.Millisecond)
+	took = time.Since(start)
 	switch {
 	case err != nil:
 		return resp.StatusCode, nil, took, fmt.Errorf("reading the answer: %v", err)
@@ -266,6 +283,14 @@ func (s *session) do(req *http.Request) (status int, answer []byte, took time.Du
 		return resp.StatusCode, nil, took, fmt.Errorf("answer longer than %d bytes", maxAnswer)
 	}
 	return resp.StatusCode, answer, took, nil
+}
+
+// ms prints a duration as WeChat's deadline is thought of, in milliseconds.
+func ms(d time.Duration) string {
+	if d < time.Millisecond {
+		return "<1ms"
+	}
+	return d.Round(time.Millisecond).String()
 }
 
 func (s *session) fail(label string, err error) {

@@ -110,20 +110,18 @@ func (t *Table) Len() int { return len(t.Elems) }
 // value"). A span that does not fit Src or Buf, which a correct reader never
 // makes, returns "".
 func (t *Table) Str(s Span) string {
-	if s.Len == 0 {
-		return ""
+	if off, end := uint(s.Off), uint(s.Off)+uint(s.Len); end <= uint(len(t.Src)) {
+		return t.Src[off:end] // never a Buf span: its top bit puts it beyond any body
 	}
+	return t.bufStr(s)
+}
+
+func (t *Table) bufStr(s Span) string {
 	off, n := uint64(s.Off&^inBuf), uint64(s.Len)
-	if s.Off&inBuf != 0 {
-		if off+n > uint64(len(t.Buf)) {
-			return ""
-		}
-		return unsafe.String(&t.Buf[off], int(n))
-	}
-	if off+n > uint64(len(t.Src)) {
+	if s.Off&inBuf == 0 || n == 0 || off+n > uint64(len(t.Buf)) {
 		return ""
 	}
-	return t.Src[off : off+n]
+	return unsafe.String(&t.Buf[off], int(n))
 }
 
 // Name returns the name of element i as written.
@@ -133,8 +131,8 @@ func (t *Table) Name(i int) string { return t.Str(t.Elems[i].Name) }
 func (t *Table) LocalName(i int) string {
 	e := &t.Elems[i]
 	n := t.Str(e.Name)
-	if int(e.Local) <= len(n) {
-		return n[e.Local:]
+	if e.Local != 0 && int(e.Local) < len(n) {
+		n = n[e.Local:]
 	}
 	return n
 }
@@ -175,11 +173,26 @@ func (t *Table) AppendBuf(s string) Span {
 	return t.BufSpan(start)
 }
 
+// SpanOf returns the span of s: where it lies in Src when it is a substring
+// of Src, else a copy appended to Buf. It lets a reader that works in
+// strings fill a table; a reader that tracks offsets makes spans directly.
+func (t *Table) SpanOf(s string) Span {
+	if s == "" {
+		return Span{}
+	}
+	base := uintptr(unsafe.Pointer(unsafe.StringData(t.Src)))
+	at := uintptr(unsafe.Pointer(unsafe.StringData(s)))
+	if at >= base && at-base+uintptr(len(s)) <= uintptr(len(t.Src)) {
+		return SrcSpan(int(at-base), int(at-base)+len(s))
+	}
+	return t.AppendBuf(s)
+}
+
 // Clone returns a table with its own copies of t's elements and buffer,
 // over src, which must hold the same bytes as t.Src (a copy of the body that
 // outlives t). The clone shares no memory with t, so t may be reused.
-func (t *Table) Clone(src string) *Table {
-	c := &Table{Src: src}
+func (t *Table) Clone(src string) Table {
+	c := Table{Src: src}
 	c.Elems = append([]Elem(nil), t.Elems...)
 	if len(t.Buf) > 0 {
 		c.Buf = append([]byte(nil), t.Buf...)
@@ -196,11 +209,17 @@ var pool = sync.Pool{New: func() any { return &Table{Elems: make([]Elem, 0, 64)}
 // Get returns an empty table from a pool shared by every reader.
 func Get() *Table { return pool.Get().(*Table) }
 
-// Put returns t to the pool. Its records hold no pointers, so nothing is
-// cleared and a table of MaxElements elements is kept as cheaply as a small
-// one; only an outsized Buf is let go. t must not be used after Put, nor any
-// string taken from it.
+// Put returns t to the pool; t must not be used after, nor any string taken
+// from it.
 func Put(t *Table) {
+	t.Recycle()
+	pool.Put(t)
+}
+
+// Recycle empties t for reuse by a pool of its owner's. Its records hold no
+// pointers, so nothing is cleared and a table of MaxElements elements is kept
+// as cheaply as a small one; only an outsized Buf is let go.
+func (t *Table) Recycle() {
 	if cap(t.Elems) > 2*MaxElements {
 		t.Elems = nil
 	}
@@ -208,5 +227,4 @@ func Put(t *Table) {
 		t.Buf = nil
 	}
 	t.Reset("")
-	pool.Put(t)
 }

@@ -74,6 +74,7 @@ func TestCloneSharesNothing(t *testing.T) {
 	build(tab)
 	body := "<xml><a:B>x</a:B><C>&amp;</C></xml>"
 	c := tab.Clone(string([]byte(body)))
+	require.NotSame(t, &c.Elems[0], &tab.Elems[0])
 	Put(tab)
 	other := Get()
 	other.Reset("zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz")
@@ -108,4 +109,17 @@ func TestPutKeepsLargeTables(t *testing.T) {
 	huge := &Table{Buf: make([]byte, 0, 2*maxPooledBuf)}
 	Put(huge)
 	assert.Nil(t, huge.Buf, "an outsized buffer is let go")
+}
+
+func TestSpanOf(t *testing.T) {
+	var tab Table
+	tab.Reset("<xml><A>v</A></xml>")
+	s := tab.SpanOf(tab.Src[8:9])
+	assert.Equal(t, SrcSpan(8, 9), s)
+	other := string([]byte("v"))
+	c := tab.SpanOf(other)
+	assert.True(t, c.InBuf())
+	assert.Equal(t, "v", tab.Str(c))
+	assert.Equal(t, Span{}, tab.SpanOf(""))
+	assert.Equal(t, SrcSpan(0, 19), tab.SpanOf(tab.Src))
 }

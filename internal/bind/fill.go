@@ -1,0 +1,311 @@
+package bind
+
+import (
+	"encoding"
+	"math"
+	"reflect"
+	"strconv"
+	"strings"
+	"time"
+	"unsafe"
+
+	"github.com/wechatevent/wechatevent/internal/elem"
+)
+
+// dctx is the filling context of one open element: the plan its children
+// are looked up in, the struct their fields belong to, and where in the plan
+// the next child is expected.
+type dctx struct {
+	plan *pnode
+	base unsafe.Pointer
+	node int32 // the element's index in the table
+	next int   // the plan child after the last one matched
+}
+
+// Binder holds the scratch memory of one Fill at a time, for reuse; it is
+// not safe for concurrent use. The zero value is ready.
+type Binder struct {
+	stack [elem.MaxDepth + 1]dctx
+	arena []byte
+	own   bool
+}
+
+// Fill fills the struct at base, of the type p was built for, from t: the
+// root element's own text and children are matched against the plan, the
+// children of a matched element against the plan of its field, and so on.
+// Elements the plan does not name are skipped with all they hold.
+//
+// Values follow package elem's ownership rule. With own false, t borrows
+// memory the result must not keep (the caller's body, a pooled buffer), so
+// every string stored is first copied, all of them into one arena allocated
+// per call. With own true, t's memory already belongs to the result (a
+// private copy of the body) and strings are stored as they are. []byte
+// fields always get a copy of their own, as encoding/xml gives them.
+func (b *Binder) Fill(p *Plan, t *elem.Table, base unsafe.Pointer, own bool) {
+	if t.Len() == 0 {
+		return
+	}
+	b.own = own
+	if !own {
+		total := 0
+		for i := range t.Elems {
+			total += int(t.Elems[i].Value.Len)
+		}
+		b.arena = make([]byte, 0, total) // one allocation for every value kept
+	}
+	stack := &b.stack
+	root := p.root
+	stack[0] = dctx{plan: root, base: base}
+	if len(root.ops) > 0 {
+		b.applyOps(root.ops, base, t.Value(0))
+	}
+	top, deepest := 0, 0
+	elems := t.Elems
+	for i := 1; i < len(elems); i++ {
+		parent := elems[i].Parent
+		for top > 0 && stack[top].node != parent {
+			top--
+		}
+		c := &stack[top]
+		if c.node != parent {
+			continue // no table a reader makes: an element outside the tree
+		}
+		k := -1
+		if c.plan != nil {
+			name := t.Str(elems[i].Name)
+			if elems[i].Local != 0 {
+				name = t.LocalName(i)
+			}
+			k = c.next
+			if key, keys := keyOf(name), c.plan.keys; k >= len(keys) || keys[k] != key || key.n > 16 {
+				k = c.plan.find(name, k)
+			}
+			if k >= 0 {
+				c.next = k + 1
+			}
+		}
+		if i+1 < len(elems) && elems[i+1].Parent == int32(i) {
+			// The element has children: they are matched against the plan
+			// of its struct, or skipped when it has none.
+			if top+1 >= len(stack) {
+				continue // deeper than any reader nests: its children are skipped
+			}
+			n := dctx{node: int32(i)}
+			if k >= 0 {
+				n.plan, n.base = b.apply(c.plan.kids[k], c.base, t.Str(elems[i].Value))
+			}
+			top++
+			deepest = max(deepest, top)
+			stack[top] = n
+			continue
+		}
+		if k < 0 {
+			continue
+		}
+		if l := &c.plan.leaf[k]; l.kind == opString {
+			*(*string)(unsafe.Add(c.base, l.off)) = b.keep(t.Str(elems[i].Value)) // the usual field: setValue's rule, without the call
+			continue
+		} else if l.kind != opNone {
+			b.setValue(l, unsafe.Add(c.base, l.off), t.Str(elems[i].Value)) // a scalar field, without the trie
+			continue
+		}
+		b.apply(c.plan.kids[k], c.base, t.Str(elems[i].Value))
+	}
+	clear(stack[:deepest+1]) // a pooled binder keeps no pointer to the value
+	b.arena = nil            // the arena belongs to the value now
+}
+
+// keep returns text as the result may keep it (see Fill).
+func (b *Binder) keep(text string) string {
+	if b.own || text == "" {
+		return text
+	}
+	off := len(b.arena)
+	b.arena = append(b.arena, text...) // never grows: the arena holds every value
+	return unsafe.String(&b.arena[off], len(text))
+}
+
+// apply runs the ops of trie node q for an element with the given text and
+// returns the plan and base for the element's children.
+func (b *Binder) apply(q *pnode, base unsafe.Pointer, text string) (*pnode, unsafe.Pointer) {
+	plan, at := (*pnode)(nil), unsafe.Pointer(nil)
+	if len(q.kids) > 0 {
+		plan, at = q, base
+	}
+	for i := range q.ops {
+		if p, a := b.setValue(&q.ops[i], unsafe.Add(base, q.ops[i].off), text); p != nil {
+			plan, at = p, a
+		}
+	}
+	return plan, at
+}
+
+func (b *Binder) applyOps(ops []op, base unsafe.Pointer, text string) {
+	for i := range ops {
+		b.setValue(&ops[i], unsafe.Add(base, ops[i].off), text)
+	}
+}
+
+// setValue fills the value at p from an element's text: the one place where
+// the field rules live. For a struct it returns the plan and base with which
+// the element's children fill the struct's fields.
+//
+// Strings are kept as they are; numbers are read leniently (surrounding white
+// space ignored, a whole number written with a fraction accepted, anything
+// else, an overflow too, gives 0); booleans accept what strconv.ParseBool
+// does; times are integer UNIX seconds or, failing that, RFC 3339.
+func (b *Binder) setValue(o *op, p unsafe.Pointer, text string) (*pnode, unsafe.Pointer) {
+	switch o.kind {
+	case opString:
+		*(*string)(p) = b.keep(text)
+	case opBytes:
+		*(*[]byte)(p) = append([]byte{}, text...) // non-nil when present, as encoding/xml gives it
+	case opBool:
+		v, _ := strconv.ParseBool(strings.TrimSpace(text))
+		*(*bool)(p) = v
+	case opInt:
+		n, _ := parseInt(text, o.bits)
+		setInt(p, o.bits, n)
+	case opUint:
+		setUint(p, o.bits, parseUint(text, o.bits))
+	case opFloat:
+		f, err := strconv.ParseFloat(strings.TrimSpace(text), int(o.bits))
+		if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+			f = 0
+		}
+		if o.bits == 32 {
+			*(*float32)(p) = float32(f)
+		} else {
+			*(*float64)(p) = f
+		}
+	case opTime:
+		*(*time.Time)(p) = parseTime(text)
+	case opText:
+		v := reflect.NewAt(o.typ, p)
+		v.Elem().SetZero()
+		_ = v.Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(text))
+	case opStruct:
+		b.applyOps(o.sub.ops, p, text)
+		return o.sub, p
+	case opPtr:
+		v := reflect.NewAt(o.typ, p).Elem()
+		if v.IsNil() {
+			v.Set(reflect.New(o.typ.Elem()))
+		}
+		return b.setValue(o.elem, v.UnsafePointer(), text)
+	case opSlice:
+		v := reflect.NewAt(o.typ, p).Elem()
+		n := v.Len()
+		if n == v.Cap() {
+			v.Grow(1)
+		}
+		v.SetLen(n + 1)
+		return b.setValue(o.elem, v.Index(n).Addr().UnsafePointer(), text)
+	}
+	return nil, nil
+}
+
+// ParseInt reads text as an integer of the given bit size by the lenient
+// number rule of setValue, for types that read numbers out of their own text
+// (an UnmarshalText of a list of numbers). ok is false where the rule gives 0
+// for want of a number.
+func ParseInt(text string, bits int) (n int64, ok bool) { return parseInt(text, uint8(bits)) }
+
+// parseInt reads a number leniently: surrounding white space is ignored, a
+// whole number written with a fraction ("1700000000.0") is accepted, and
+// anything else, including an overflow, gives 0.
+func parseInt(text string, bits uint8) (int64, bool) {
+	if n, ok := plainDigits(text); ok && (bits == 64 || n < 1<<(bits-1)) {
+		return n, true
+	}
+	s := strings.TrimSpace(text)
+	n, err := strconv.ParseInt(s, 10, int(bits))
+	if err == nil {
+		return n, true
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || f != math.Trunc(f) || f < -math.Ldexp(1, int(bits)-1) || f >= math.Ldexp(1, int(bits)-1) {
+		return 0, false
+	}
+	return int64(f), true
+}
+
+func parseUint(text string, bits uint8) uint64 {
+	if n, ok := plainDigits(text); ok && (bits == 64 || uint64(n) < 1<<bits) {
+		return uint64(n)
+	}
+	s := strings.TrimSpace(text)
+	n, err := strconv.ParseUint(s, 10, int(bits))
+	if err == nil {
+		return n
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || f != math.Trunc(f) || f < 0 || f >= math.Ldexp(1, int(bits)) {
+		return 0
+	}
+	return uint64(f)
+}
+
+// plainDigits reads text of 1 to 18 ASCII digits, which always fits an
+// int64. Nearly every number WeChat sends has this form, and reading it
+// directly skips the trimming and the generality of strconv.
+func plainDigits(text string) (int64, bool) {
+	if len(text) == 0 || len(text) > 18 {
+		return 0, false
+	}
+	var n int64
+	for i := 0; i < len(text); i++ {
+		d := text[i] - '0'
+		if d > 9 {
+			return 0, false
+		}
+		n = n*10 + int64(d)
+	}
+	return n, true
+}
+
+// parseTime reads integer UNIX seconds; as a fallback, RFC 3339 text. Anything
+// else gives the zero time.
+func parseTime(text string) time.Time {
+	if n, ok := plainDigits(text); ok {
+		return time.Unix(n, 0) // the usual CreateTime
+	}
+	s := strings.TrimSpace(text)
+	if s == "" {
+		return time.Time{}
+	}
+	if n, ok := parseInt(s, 64); ok {
+		return time.Unix(n, 0)
+	}
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		return time.Time{}
+	}
+	return t
+}
+
+func setInt(p unsafe.Pointer, bits uint8, v int64) {
+	switch bits {
+	case 8:
+		*(*int8)(p) = int8(v)
+	case 16:
+		*(*int16)(p) = int16(v)
+	case 32:
+		*(*int32)(p) = int32(v)
+	default:
+		*(*int64)(p) = v
+	}
+}
+
+func setUint(p unsafe.Pointer, bits uint8, v uint64) {
+	switch bits {
+	case 8:
+		*(*uint8)(p) = uint8(v)
+	case 16:
+		*(*uint16)(p) = uint16(v)
+	case 32:
+		*(*uint32)(p) = uint32(v)
+	default:
+		*(*uint64)(p) = v
+	}
+}

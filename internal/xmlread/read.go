@@ -1,0 +1,645 @@
+// Package xmlread reads one XML callback body into an element table (see
+// package elem for what the table holds). It knows XML syntax only: it is
+// tolerant of everything real callbacks contain (a byte order mark, the XML
+// declaration, comments, processing instructions, attributes, text between
+// elements, control characters and invalid UTF-8 inside text) and strict
+// about structure. A DOCTYPE is skipped, never interpreted, and no entity
+// other than the five predefined ones and numeric references is decoded.
+package xmlread
+
+import (
+	"math/bits"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/wechatevent/wechatevent/internal/elem"
+)
+
+// maxRefLen is the longest character reference accepted, "&#x0010FFFF;"
+// with room to spare.
+const maxRefLen = 16
+
+// Error is malformed XML, or a body beyond the limits of package elem.
+type Error struct {
+	Offset int    // byte offset in the body where the problem was found
+	Msg    string // what is wrong there
+}
+
+func (e *Error) Error() string { return "offset " + strconv.Itoa(e.Offset) + ": " + e.Msg }
+
+// fail records the error of the current read in r, which returns it: one
+// malformed body costs the message, not an error value too.
+func (r *Reader) fail(off int, msg string) *Error {
+	r.err = Error{Offset: off, Msg: msg}
+	return &r.err
+}
+
+// open is the reading state of an element whose end tag is still to come.
+// Its value arrives in pieces (see the value rule in package elem): while it
+// is one piece, the table holds it as a span; from the second piece on, it
+// is built in buf, and pend is white space after it not yet known to be
+// interior.
+type open struct {
+	idx   int32
+	built bool   // the value lives in buf[:n]; buf[n:] is pending white space
+	pend  string // trailing white space of a lone piece, not yet known to be interior
+	n     int
+	buf   []byte
+}
+
+// Reader reads bodies into tables. It keeps the memory of its pieces
+// between reads; it is not safe for concurrent use. The zero value is ready.
+type Reader struct {
+	stack   [elem.MaxDepth]open
+	deepest int // the number of stack entries the current read used
+	err     Error
+	general bool // read every element by the general path, for the tests
+}
+
+// Read reads src into t, which it resets first. The table's spans point into
+// src, which must stay unchanged while t is in use. A malformed body is an
+// *Error that lives in r: it is valid until the next Read.
+func (r *Reader) Read(t *elem.Table, src string) error {
+	t.Reset(src)
+	r.deepest = 0
+	err := r.read(t, src)
+	for i := range r.stack[:r.deepest] {
+		o := &r.stack[i]
+		o.pend = ""
+		if cap(o.buf) > 4096 {
+			o.buf = nil // a hostile body grew it; let it go rather than pin the memory
+		}
+	}
+	return err
+}
+
+func (r *Reader) read(t *elem.Table, src string) error {
+	i := 0
+	if strings.HasPrefix(src, "\xef\xbb\xbf") {
+		i = 3
+	}
+	depth := 0 // elements open; r.stack[depth-1] is the innermost
+	rootClosed := false
+	for i < len(src) {
+		// Most text between tags is the line break and indentation between
+		// elements: step over it by hand, as a call to IndexByte costs more
+		// than these few bytes.
+		j := skipSpace(src, i)
+		if j < len(src) && src[j] != '<' {
+			k := strings.IndexByte(src[j:], '<')
+			if k < 0 {
+				k = len(src) - j
+			}
+			if depth == 0 {
+				return r.fail(j, "text outside the root element")
+			}
+			if err := r.text(t, &r.stack[depth-1], src[i:j+k], i); err != nil {
+				return err
+			}
+			j += k
+		} else if j > i && depth > 0 && r.hasValue(t, &r.stack[depth-1]) {
+			r.space(t, &r.stack[depth-1], src[i:j]) // white space that may yet prove interior
+		}
+		i = j
+		if i == len(src) {
+			break
+		}
+		if i+1 >= len(src) {
+			return r.fail(i, "unexpected end of input after '<'")
+		}
+		switch src[i+1] {
+		case '/':
+			if depth == 0 {
+				return r.fail(i, "end tag without a start tag")
+			}
+			o := &r.stack[depth-1]
+			name := t.Name(int(o.idx))
+			end := plainEndTag(src, i, name)
+			if end < 0 {
+				var err error
+				if end, err = r.endTag(src, i, name); err != nil {
+					return err
+				}
+			}
+			r.close(t, o)
+			depth--
+			rootClosed = depth == 0
+			i = end
+		case '!':
+			if depth > 0 && isCDATA(src, i) {
+				k := cdataEnd(src, i+9)
+				if k < 0 {
+					return r.fail(i, "unterminated CDATA section")
+				}
+				r.cdata(t, &r.stack[depth-1], i+9, k)
+				i = k + 3
+				continue
+			}
+			end, err := r.bang(t, src, i, depth)
+			if err != nil {
+				return err
+			}
+			i = end
+		case '?':
+			k := strings.Index(src[i+2:], "?>")
+			if k < 0 {
+				return r.fail(i, "unterminated processing instruction")
+			}
+			i += 2 + k + 2
+		default:
+			if rootClosed {
+				return r.fail(i, "element after the root element")
+			}
+			if depth >= elem.MaxDepth {
+				return r.fail(i, "elements nested too deeply")
+			}
+			if t.Len() >= elem.MaxElements {
+				return r.fail(i, "too many elements")
+			}
+			parent := int32(-1)
+			if depth > 0 {
+				o := &r.stack[depth-1]
+				parent = o.idx
+				if !r.general && !r.hasValue(t, o) {
+					if after := leaves(t, src, i, parent); after > i {
+						i = after
+						continue
+					}
+				}
+			}
+			name, end, colon := plainStartTag(src, i)
+			empty := false
+			if name == 0 {
+				var err error
+				if name, end, empty, err = r.startTag(src, i); err != nil {
+					return err
+				}
+				colon = strings.IndexByte(src[i+1:i+1+name], ':') >= 0
+			}
+			idx := t.Add(elem.SrcSpan(i+1, i+1+name), local(src[i+1:i+1+name], colon), elem.Span{}, parent)
+			if empty {
+				rootClosed = depth == 0
+			} else {
+				r.stack[depth] = open{idx: idx, buf: r.stack[depth].buf[:0]}
+				depth++
+				r.deepest = max(r.deepest, depth)
+			}
+			i = end
+		}
+	}
+	if depth > 0 {
+		return r.fail(len(src), "unexpected end of input: <"+t.Name(int(r.stack[depth-1].idx))+"> is not closed")
+	}
+	if t.Len() == 0 {
+		return r.fail(len(src), "no root element")
+	}
+	return nil
+}
+
+// leaves reads the usual run of children of the open element parent,
+// starting at src[i]=='<': elements "<name>value</name>" with no attributes,
+// whose value is one CDATA section or plain text without references,
+// separated by white space only. It adds an element for each and returns
+// the end of the last one's end tag, or i when the element at i is not of
+// that form; the general path in read then reads from there. The parent has
+// no value yet, so the white space between the children is not part of one.
+//
+// This is the path nearly every byte of a callback takes, so it is one
+// function with the steps of plainStartTag, cdataEnd, trim and plainEndTag
+// written out: the calls would cost more than the work they do. The test
+// TestLeavesAgreeWithGeneralPath reads every fixture with and without it and
+// requires identical tables, so the two cannot drift apart.
+func leaves(t *elem.Table, src string, i int, parent int32) int {
+	done := i
+	elems := t.Elems
+scan:
+	for len(elems) < elem.MaxElements {
+		// The name: ASCII letters eight at a time, then any other name bytes.
+		p := i + 1
+		if p >= len(src) || nameByte[src[p]]&nameStart == 0 {
+			break
+		}
+		limit := min(len(src), p+elem.MaxNameLen+1)
+		for p+8 <= limit {
+			m := asciiLetters(le64(src, p))
+			if m != highBits {
+				p += bits.TrailingZeros64(^m&highBits) >> 3
+				break
+			}
+			p += 8
+		}
+		var seen uint8
+		for p < limit {
+			f := nameByte[src[p]]
+			if f == 0 {
+				break
+			}
+			seen |= f
+			p++
+		}
+		if p >= limit || src[p] != '>' {
+			break
+		}
+		name := src[i+1 : p]
+		p++
+
+		// The value, up to the '<' of what must be the end tag.
+		var value elem.Span
+		if p+9 <= len(src) && le64(src, p) == cdataOpen && src[p+8] == '[' {
+			k := p + 9
+			for {
+				j := strings.IndexByte(src[k:], ']')
+				if j < 0 || k+j+3 > len(src) {
+					break scan
+				}
+				k += j
+				if src[k+1] == ']' && src[k+2] == '>' {
+					break
+				}
+				k++
+			}
+			value, p = elem.Span{Off: uint32(p + 9), Len: uint32(k - p - 9)}, k+3
+		} else {
+			k := strings.IndexByte(src[p:], '<')
+			if k < 0 || strings.IndexByte(src[p:p+k], '&') >= 0 {
+				break
+			}
+			start, end := p, p+k
+			for start < end && spaceByte[src[start]] {
+				start++
+			}
+			for end > start && spaceByte[src[end-1]] {
+				end--
+			}
+			value, p = elem.Span{Off: uint32(start), Len: uint32(end - start)}, p+k
+		}
+
+		// The end tag, exactly "</name>".
+		e := p + 2 + len(name)
+		if e >= len(src) || src[e] != '>' || src[p] != '<' || src[p+1] != '/' {
+			break
+		}
+		switch l := len(name); {
+		case l >= 8 && l <= 16:
+			if le64(src, p+2) != le64(name, 0) || le64(src, e-8) != le64(name, l-8) {
+				break scan
+			}
+		case l >= 4 && l < 8:
+			if le32(src, p+2) != le32(name, 0) || le32(src, e-4) != le32(name, l-4) {
+				break scan
+			}
+		default:
+			if src[p+2:e] != name {
+				break scan
+			}
+		}
+
+		var lc uint16
+		if seen&nameColon != 0 {
+			lc = local(name, true)
+		}
+		elems = append(elems, elem.Elem{Name: elem.Span{Off: uint32(i + 1), Len: uint32(len(name))}, Value: value, Parent: parent, Local: lc})
+		done = e + 1
+
+		// White space, then the next sibling's start tag or stop.
+		i = done
+		if i < len(src) && src[i] == '\n' {
+			i++ // the usual separator, without the call
+		}
+		if i < len(src) && src[i] != '<' {
+			i = skipSpace(src, i)
+		}
+		if i+1 >= len(src) || src[i] != '<' {
+			break
+		}
+	}
+	t.Elems = elems
+	return done
+}
+
+// hasValue reports whether o has a value yet, so that white space that
+// follows may prove interior.
+func (r *Reader) hasValue(t *elem.Table, o *open) bool {
+	return o.built || t.Elems[o.idx].Value.Len > 0
+}
+
+// text adds a run of plain character data, raw at offset off, to o. White
+// space at the start and end of a value is dropped when it lies outside
+// CDATA: leading white space is skipped while the value is still empty,
+// trailing white space waits until more data shows it was interior.
+func (r *Reader) text(t *elem.Table, o *open, raw string, off int) error {
+	v, span := raw, elem.SrcSpan(off, off+len(raw))
+	if strings.IndexByte(raw, '&') >= 0 {
+		start := len(t.Buf)
+		var err error
+		if t.Buf, err = r.decodeEntities(t.Buf, raw, off); err != nil {
+			return err
+		}
+		span = t.BufSpan(start)
+		v = t.Str(span)
+	}
+	if !r.hasValue(t, o) {
+		lead := len(v) - len(trimLeftSpace(v))
+		v = v[lead:]
+		if v == "" {
+			return nil
+		}
+		body := trimRightSpace(v)
+		span.Off += uint32(lead)
+		span.Len = uint32(len(body))
+		t.Elems[o.idx].Value = span // the usual lone piece: a span, no copy
+		o.pend = v[len(body):]
+		return nil
+	}
+	body := trimRightSpace(v)
+	if body == "" {
+		r.space(t, o, v)
+		return nil
+	}
+	r.build(t, o)
+	o.buf = append(o.buf, body...)
+	o.n = len(o.buf)
+	o.buf = append(o.buf, v[len(body):]...)
+	return nil
+}
+
+// space keeps white space that follows o's value until more data shows
+// whether it is interior.
+func (r *Reader) space(t *elem.Table, o *open, ws string) {
+	if !o.built && o.pend == "" {
+		o.pend = ws
+		return
+	}
+	r.build(t, o)
+	o.buf = append(o.buf, ws...)
+}
+
+// cdata adds the content of a CDATA section, src[start:end], exactly as
+// written.
+func (r *Reader) cdata(t *elem.Table, o *open, start, end int) {
+	if !r.hasValue(t, o) && o.pend == "" {
+		t.Elems[o.idx].Value = elem.SrcSpan(start, end) // the usual lone section: a span, no copy
+		return
+	}
+	r.build(t, o)
+	o.buf = append(o.buf, t.Src[start:end]...)
+	o.n = len(o.buf)
+}
+
+// build moves o's value and pending white space into o.buf, where the
+// pieces from the second on are joined.
+func (r *Reader) build(t *elem.Table, o *open) {
+	if o.built {
+		return
+	}
+	v := &t.Elems[o.idx].Value
+	o.buf = append(append(o.buf[:0], t.Str(*v)...), o.pend...)
+	o.n = len(o.buf) - len(o.pend)
+	*v, o.pend, o.built = elem.Span{}, "", true
+}
+
+// close ends o: a value built from pieces moves into the table's buffer.
+func (r *Reader) close(t *elem.Table, o *open) {
+	if o.built {
+		start := len(t.Buf)
+		t.Buf = append(t.Buf, o.buf[:o.n]...)
+		t.Elems[o.idx].Value = t.BufSpan(start)
+		o.built = false
+	}
+	o.pend = ""
+}
+
+// bang handles the markup that starts with "<!" other than CDATA inside an
+// element: comments, a DOCTYPE and misplaced CDATA.
+func (r *Reader) bang(t *elem.Table, src string, i, depth int) (int, error) {
+	switch {
+	case strings.HasPrefix(src[i:], "<![CDATA["):
+		return 0, r.fail(i, "CDATA outside the root element")
+	case strings.HasPrefix(src[i:], "<!--"):
+		k := strings.Index(src[i+4:], "-->")
+		if k < 0 {
+			return 0, r.fail(i, "unterminated comment")
+		}
+		return i + 4 + k + 3, nil
+	case strings.HasPrefix(src[i:], "<!DOCTYPE"):
+		if depth > 0 || t.Len() > 0 {
+			return 0, r.fail(i, "DOCTYPE inside the document")
+		}
+		return r.skipDoctype(src, i)
+	}
+	return 0, r.fail(i, "malformed markup after '<!'")
+}
+
+// skipDoctype steps over a document type declaration without interpreting it:
+// nothing it declares is defined, so no entity it names is ever expanded.
+// Quoted strings and the internal subset are skipped as opaque text.
+func (r *Reader) skipDoctype(src string, i int) (int, error) {
+	depth := 0
+	for p := i + 2; p < len(src); p++ {
+		switch c := src[p]; c {
+		case '"', '\'':
+			k := strings.IndexByte(src[p+1:], c)
+			if k < 0 {
+				return 0, r.fail(p, "unterminated quoted string in DOCTYPE")
+			}
+			p += 1 + k
+		case '[':
+			depth++
+		case ']':
+			depth--
+		case '>':
+			if depth <= 0 {
+				return p + 1, nil
+			}
+		}
+	}
+	return 0, r.fail(i, "unterminated DOCTYPE")
+}
+
+// startTag reads "<name attr='v' ...>" or "<name .../>" starting at
+// src[i]=='<' and returns the length of the name. Attributes are checked for
+// form and skipped.
+func (r *Reader) startTag(src string, i int) (name, end int, empty bool, err error) {
+	p, err := r.scanName(src, i+1)
+	if err != nil {
+		return 0, 0, false, err
+	}
+	name = p - i - 1
+	for {
+		sp := p
+		for p < len(src) && isSpace(src[p]) {
+			p++
+		}
+		if p >= len(src) {
+			return 0, 0, false, r.fail(i, "unexpected end of input in start tag <"+src[i+1:i+1+name]+">")
+		}
+		switch src[p] {
+		case '>':
+			return name, p + 1, false, nil
+		case '/':
+			if p+1 < len(src) && src[p+1] == '>' {
+				return name, p + 2, true, nil
+			}
+			return 0, 0, false, r.fail(p, "expected '>' after '/' in start tag")
+		}
+		if sp == p {
+			return 0, 0, false, r.fail(p, "expected white space before an attribute")
+		}
+		if p, err = r.skipAttr(src, p); err != nil {
+			return 0, 0, false, err
+		}
+	}
+}
+
+// skipAttr steps over name="value" or name='value' at src[p].
+func (r *Reader) skipAttr(src string, p int) (int, error) {
+	q, err := r.scanName(src, p)
+	if err != nil {
+		return 0, err
+	}
+	for q < len(src) && isSpace(src[q]) {
+		q++
+	}
+	if q >= len(src) || src[q] != '=' {
+		return 0, r.fail(q, "expected '=' after attribute name")
+	}
+	q++
+	for q < len(src) && isSpace(src[q]) {
+		q++
+	}
+	if q >= len(src) || (src[q] != '"' && src[q] != '\'') {
+		return 0, r.fail(q, "expected a quoted attribute value")
+	}
+	k := strings.IndexByte(src[q+1:], src[q])
+	if k < 0 {
+		return 0, r.fail(q, "unterminated attribute value")
+	}
+	if strings.IndexByte(src[q+1:q+1+k], '<') >= 0 {
+		return 0, r.fail(q, "'<' in attribute value")
+	}
+	return q + 1 + k + 1, nil
+}
+
+// endTag reads "</name>" at src[i], with optional white space before its
+// '>', and checks that it closes want.
+func (r *Reader) endTag(src string, i int, want string) (int, error) {
+	p, err := r.scanName(src, i+2)
+	if err != nil {
+		return 0, err
+	}
+	if src[i+2:p] != want {
+		return 0, r.fail(i, "element <"+want+"> closed by </"+src[i+2:p]+">")
+	}
+	for p < len(src) && isSpace(src[p]) {
+		p++
+	}
+	if p >= len(src) || src[p] != '>' {
+		return 0, r.fail(p, "expected '>' to end </"+want+">")
+	}
+	return p + 1, nil
+}
+
+// scanName returns the end of the XML name starting at src[p].
+func (r *Reader) scanName(src string, p int) (int, error) {
+	start := p
+	end := min(len(src), start+elem.MaxNameLen+1) // one byte more than allowed shows a name too long
+	for p < end && nameByte[src[p]] != 0 {
+		p++
+	}
+	if p-start > elem.MaxNameLen {
+		return 0, r.fail(start, "name too long")
+	}
+	if p < len(src) {
+		if c := src[p]; !isSpace(c) && c != '>' && c != '/' && c != '=' {
+			return 0, r.fail(p, "invalid character in name")
+		}
+	}
+	if p == start {
+		if p >= len(src) {
+			return 0, r.fail(p, "unexpected end of input: expected a name")
+		}
+		return 0, r.fail(p, "expected a name")
+	}
+	if nameByte[src[start]]&nameStart == 0 {
+		return 0, r.fail(start, "name starts with an invalid character")
+	}
+	return p, nil
+}
+
+// decodeEntities appends raw, which starts at offset off of the body, to
+// dst with the five predefined entities and numeric character references
+// replaced. Any other reference is a syntax error: nothing is ever looked up
+// in a DTD. The text between references is copied in runs.
+func (r *Reader) decodeEntities(dst []byte, raw string, off int) ([]byte, error) {
+	for i := 0; i < len(raw); {
+		a := strings.IndexByte(raw[i:], '&')
+		if a < 0 {
+			return append(dst, raw[i:]...), nil
+		}
+		dst = append(dst, raw[i:i+a]...)
+		i += a
+		k := strings.IndexByte(raw[i:], ';')
+		if k < 0 || k > maxRefLen {
+			return dst, r.fail(off+i, "malformed character or entity reference")
+		}
+		switch ref := raw[i+1 : i+k]; ref {
+		case "lt":
+			dst = append(dst, '<')
+		case "gt":
+			dst = append(dst, '>')
+		case "amp":
+			dst = append(dst, '&')
+		case "apos":
+			dst = append(dst, '\'')
+		case "quot":
+			dst = append(dst, '"')
+		default:
+			c, ok := charRef(ref)
+			if !ok {
+				return dst, r.fail(off+i, "undefined or invalid reference &"+ref+";")
+			}
+			dst = utf8.AppendRune(dst, c)
+		}
+		i += k + 1
+	}
+	return dst, nil
+}
+
+// charRef decodes the body of "&#N;" or "&#xH;" and refuses code points that
+// XML cannot carry: NUL, surrogates, U+FFFE, U+FFFF and beyond U+10FFFF.
+func charRef(ref string) (rune, bool) {
+	if len(ref) < 2 || ref[0] != '#' {
+		return 0, false
+	}
+	digits, base := ref[1:], rune(10)
+	if digits[0] == 'x' {
+		digits, base = digits[1:], 16
+	}
+	if digits == "" {
+		return 0, false
+	}
+	var r rune
+	for i := 0; i < len(digits); i++ {
+		d := rune(-1)
+		switch c := digits[i]; {
+		case '0' <= c && c <= '9':
+			d = rune(c - '0')
+		case base == 16 && 'a' <= c && c <= 'f':
+			d = rune(c-'a') + 10
+		case base == 16 && 'A' <= c && c <= 'F':
+			d = rune(c-'A') + 10
+		}
+		if d < 0 {
+			return 0, false
+		}
+		r = r*base + d
+		if r > utf8.MaxRune {
+			return 0, false
+		}
+	}
+	if r == 0 || r == 0xFFFE || r == 0xFFFF || (0xD800 <= r && r <= 0xDFFF) {
+		return 0, false
+	}
+	return r, true
+}
