@@ -1,6 +1,8 @@
 package wechatevent
 
 import (
+	"bytes"
+	"encoding/xml"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -9,6 +11,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -410,7 +413,7 @@ var wecomSamples = []catalogCase{
 		ChangeType: "update_field_or_record", DocID: "dcjgewCwAAqeJcPI1d8Pwbjt7nttzAAA", SheetID: "SheetId",
 		FieldID: []string{"FieldId1", "FieldId2"}, RecordID: []string{"RecordId1", "RecordId2"}}},
 	{file: "wecom/wedrive_file_change.xml", want: &WedriveFileChangeEvent{Envelope: ev("toUser", "sys", 1348831860, "wedrive_file_change"),
-		ChangeType: "xxx_file", FileID: "spxxxxxxxxxxxxx"}},
+		ChangeType: "xxx_file", FileID: []string{"spxxxxxxxxxxxxx"}}},
 	{file: "wecom/wedrive_space_change.xml", want: &WedriveSpaceChangeEvent{Envelope: ev("toUser", "fromUser", 1348831860, "wedrive_space_change"),
 		ChangeType: "dismiss_space", SpaceID: []string{"wcjgewCwAAqeJcPI1d8Pwbjt7nttzAAA", "wcjgewCwAAqeJcPI1d8Pwbjt7nttzBBB"}}},
 	{file: "wecom/wedrive_insufficient_capacity.xml", want: &WedriveInsufficientCapacityEvent{Envelope: ev("toUser", "sys", 1348831860, "wedrive_insufficient_capacity")}},
@@ -816,4 +819,97 @@ func TestWeComDocComments(t *testing.T) {
 		}
 	}
 	assert.Greater(t, checked, 150)
+}
+
+// TestWeComUserSubKey: a user type for one ChangeType of a built-in Event
+// takes that ChangeType only; the built-in type keeps the others.
+func TestWeComUserSubKey(t *testing.T) {
+	type cancelMeeting struct {
+		Envelope
+		ChangeType string `xml:"ChangeType"`
+		MeetingID  string `xml:"MeetingId"`
+	}
+	p := NewParser()
+	p.RegisterEvent("meeting_change/cancel_meeting", func() Event { return new(cancelMeeting) })
+	got, err := p.Parse([]byte(`<xml><MsgType>event</MsgType><Event>meeting_change</Event><ChangeType>cancel_meeting</ChangeType><MeetingId>m1</MeetingId></xml>`))
+	require.NoError(t, err)
+	require.IsType(t, &cancelMeeting{}, got)
+	assert.Equal(t, "m1", got.(*cancelMeeting).MeetingID)
+	got, err = p.Parse([]byte(`<xml><MsgType>event</MsgType><Event>meeting_change</Event><ChangeType>modify_meeting</ChangeType><MeetingId>m2</MeetingId></xml>`))
+	require.NoError(t, err)
+	require.IsType(t, &MeetingChangeEvent{}, got)
+	assert.Equal(t, "m2", got.(*MeetingChangeEvent).MeetingID)
+}
+
+// xmlTagPaths collects the element paths the xml tags of t fill, aliases
+// included, below prefix.
+func xmlTagPaths(t reflect.Type, prefix string, out map[string]bool) {
+	for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
+		t = t.Elem()
+	}
+	if t.Kind() != reflect.Struct || t == reflect.TypeOf(time.Time{}) {
+		return
+	}
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		tag := strings.Split(f.Tag.Get("xml"), ",")[0]
+		if f.Anonymous && tag == "" {
+			xmlTagPaths(f.Type, prefix, out)
+			continue
+		}
+		if tag == "-" || tag == "" {
+			continue
+		}
+		paths := []string{tag}
+		for _, a := range strings.Split(f.Tag.Get("alias"), ",") {
+			switch {
+			case a == "":
+			case strings.Contains(a, ">"):
+				paths = append(paths, a)
+			default:
+				parts := strings.Split(tag, ">")
+				parts[len(parts)-1] = a
+				paths = append(paths, strings.Join(parts, ">"))
+			}
+		}
+		for _, p := range paths {
+			parts := strings.Split(p, ">")
+			for j := range parts {
+				out[prefix+strings.Join(parts[:j+1], ">")] = true
+			}
+			xmlTagPaths(f.Type, prefix+p+">", out)
+		}
+	}
+}
+
+// TestWeComFixturesFullyModelled: every element of every WeCom XML fixture
+// lands in a field of the type it parses to, so that no value WeCom sends
+// is dropped unseen.
+func TestWeComFixturesFullyModelled(t *testing.T) {
+	for _, tc := range allWeComSamples() {
+		if tc.want == nil || !strings.HasSuffix(tc.file, ".xml") {
+			continue
+		}
+		body, err := os.ReadFile(fixturePath(tc.file))
+		require.NoError(t, err)
+		known := map[string]bool{}
+		xmlTagPaths(reflect.TypeOf(tc.want), "", known)
+		d := xml.NewDecoder(bytes.NewReader(bytes.TrimPrefix(body, []byte("\xef\xbb\xbf"))))
+		var stack []string
+		for {
+			tok, err := d.Token()
+			if err != nil {
+				break
+			}
+			switch e := tok.(type) {
+			case xml.StartElement:
+				stack = append(stack, e.Name.Local)
+				if p := strings.Join(stack[1:], ">"); len(stack) > 1 {
+					assert.Truef(t, known[p], "%s: <%s> lands in no field of %T", tc.file, p, tc.want)
+				}
+			case xml.EndElement:
+				stack = stack[:len(stack)-1]
+			}
+		}
+	}
 }
