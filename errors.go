@@ -14,7 +14,7 @@ var (
 	// For a JSON body it means malformed JSON: truncated, a trailing comma, a
 	// second value, a top-level value that is no object, or a body beyond
 	// the same limits.
-	ErrSyntax = errors.New("wechatevent: XML syntax error")
+	ErrSyntax = errors.New("wechatevent: syntax error")
 
 	// ErrMissingMsgType means a well-formed body has neither a MsgType nor
 	// an InfoType element at the top level, so it is no WeChat callback.

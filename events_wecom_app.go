@@ -104,8 +104,9 @@ type ShareChainChangeEvent struct {
 	Envelope
 }
 
-// ProgramNotifyEvent is sent by a 专属程序 (spec program) to the app it
-// belongs to.
+// ProgramNotifyEvent is sent when a program of the corp's 数据与智能专区
+// (专区程序) notifies the app (专区通知应用); the app fetches the data by
+// NotifyID.
 // The Event value is "program_notify".
 // See https://developer.work.weixin.qq.com/document/path/100048
 type ProgramNotifyEvent struct {

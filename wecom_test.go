@@ -1,6 +1,9 @@
 package wechatevent
 
 import (
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -439,6 +442,9 @@ var wecomSamples = []catalogCase{
 		EventKey: "where", LocationX: 23.104, LocationY: 113.320, Scale: 15, Label: "广州市海珠区", AppType: "wxwork"}},
 	{file: "wecom/text.xml", want: &TextMessage{Envelope: wecomEnv(msg("toUser", "fromUser", 1348831860, "text", 1234567890123456), 1),
 		Content: "this is a test"}},
+	// AgentID in CDATA, as some senders write it.
+	{file: "wecom/text.cdata_agentid.xml", want: &TextMessage{Envelope: wecomEnv(msg(wecomCorp, "zhangsan", 1700000000, "text", 7298419261730889728), 1000002),
+		Content: "你好"}},
 	{file: "wecom/image.xml", want: &ImageMessage{Envelope: wecomEnv(msg("toUser", "fromUser", 1348831860, "image", 1234567890123456), 1),
 		PicURL: "this is a url", MediaID: "media_id"}},
 	{file: "wecom/voice.xml", want: &VoiceMessage{Envelope: wecomEnv(msg("toUser", "fromUser", 1357290913, "voice", 1234567890123456), 1),
@@ -763,4 +769,51 @@ func TestWeComJSONForms(t *testing.T) {
 		}
 	}
 	assert.Greater(t, n, 300)
+}
+
+// TestWeComDocComments: the doc comment of every WeCom app event type names
+// each wire value it is registered under and links the official page.
+func TestWeComDocComments(t *testing.T) {
+	fset := token.NewFileSet()
+	docs := map[string]string{}
+	files, err := filepath.Glob("events_wecom*.go")
+	require.NoError(t, err)
+	for _, name := range files {
+		f, err := parser.ParseFile(fset, name, nil, parser.ParseComments)
+		require.NoError(t, err)
+		for _, d := range f.Decls {
+			g, ok := d.(*ast.GenDecl)
+			if !ok || g.Tok != token.TYPE {
+				continue
+			}
+			for _, spec := range g.Specs {
+				ts := spec.(*ast.TypeSpec)
+				doc := g.Doc
+				if ts.Doc != nil {
+					doc = ts.Doc
+				}
+				if doc != nil {
+					docs[ts.Name.Name] = doc.Text()
+				}
+			}
+		}
+	}
+	checked := 0
+	for _, table := range [][]builtin{contactEvents, customerEvents, schoolEvents, approvalEvents, appEvents,
+		cardEventsWeCom, oaEvents, docEvents, serviceEventsWeCom} {
+		for _, b := range table {
+			name := reflect.TypeOf(b.new()).Elem().Name()
+			doc, ok := docs[name]
+			if !assert.Truef(t, ok, "%s has no doc comment", name) {
+				continue
+			}
+			assert.Containsf(t, doc, "https://developer.work.weixin.qq.com/document/path/", "%s links no official page", name)
+			assert.Truef(t, strings.HasPrefix(doc, name+" "), "%s: the doc comment starts with the name", name)
+			for _, part := range strings.Split(b.key, "/") {
+				assert.Containsf(t, doc, `"`+part+`"`, "%s: the doc comment does not name %q of key %s", name, part, b.key)
+			}
+			checked++
+		}
+	}
+	assert.Greater(t, checked, 150)
 }

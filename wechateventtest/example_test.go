@@ -116,3 +116,44 @@ func ExampleRetry() {
 	// 200 success
 	// 200 success
 }
+
+// WeCom (企业微信) verifies a URL with an encrypted echostr, which a Handler
+// in security mode decrypts for the CorpID, and calls back with msg_signature
+// only.
+func ExampleSender_weCom() {
+	const key = "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C"
+	const corpID = "ww1436e0e65a779aee"
+	h, err := wechatevent.NewHandler("T", greeter, wechatevent.WithSecurityMode(key, corpID))
+	if err != nil {
+		log.Fatal(err)
+	}
+	wx := &wechateventtest.Sender{Token: "T", EncodingAESKey: key, ReceiveID: corpID, Mode: wechateventtest.WeCom}
+
+	req, echo, err := wx.NewVerifyRequest("/wecom")
+	if err != nil {
+		log.Fatal(err)
+	}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	fmt.Println("verify:", wechateventtest.CheckEcho(rec.Code, rec.Body.Bytes(), echo))
+
+	req, err = wx.NewRequest("/wecom", []byte(`<xml><ToUserName>`+corpID+`</ToUserName><FromUserName>zhangsan</FromUserName>`+
+		`<CreateTime>1714112445</CreateTime><MsgType>text</MsgType><Content>hi</Content><MsgId>1</MsgId><AgentID>1000002</AgentID></xml>`))
+	if err != nil {
+		log.Fatal(err)
+	}
+	rec = httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	reply, err := wx.OpenReply(rec.Code, rec.Body.Bytes())
+	if err != nil {
+		log.Fatal(err)
+	}
+	var text struct{ Content string }
+	if err := xml.Unmarshal(reply, &text); err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("reply:", text.Content)
+	// Output:
+	// verify: <nil>
+	// reply: you said hi
+}

@@ -65,42 +65,37 @@ func (l *lockedBuffer) String() string {
 	return l.b.String()
 }
 
+// built holds the example binaries built for this test binary, by name.
 var (
-	buildOnce sync.Once
-	serverBin string
-	buildErr  error
+	buildMu  sync.Mutex
+	built    = map[string]string{}
+	buildDir string
 )
 
-// examplesServer builds examples/server once per test binary.
-func examplesServer(t *testing.T) string {
+// example builds examples/<name> once per test binary.
+func example(t *testing.T, name string) string {
 	t.Helper()
-	buildOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "wechatevent-server")
-		if err != nil {
-			buildErr = err
-			return
-		}
-		serverBin = filepath.Join(dir, "server")
-		out, err := exec.Command("go", "build", "-o", serverBin, "github.com/wechatevent/wechatevent/examples/server").CombinedOutput()
-		if err != nil {
-			buildErr = &buildError{err, out}
-		}
-	})
-	require.NoError(t, buildErr)
-	return serverBin
+	buildMu.Lock()
+	defer buildMu.Unlock()
+	if bin, ok := built[name]; ok {
+		return bin
+	}
+	if buildDir == "" {
+		dir, err := os.MkdirTemp("", "wechatevent-examples")
+		require.NoError(t, err)
+		buildDir = dir
+	}
+	bin := filepath.Join(buildDir, name)
+	out, err := exec.Command("go", "build", "-o", bin, "github.com/wechatevent/wechatevent/examples/"+name).CombinedOutput()
+	require.NoError(t, err, "%s", out)
+	built[name] = bin
+	return bin
 }
-
-type buildError struct {
-	err error
-	out []byte
-}
-
-func (e *buildError) Error() string { return e.err.Error() + "\n" + string(e.out) }
 
 func TestMain(m *testing.M) {
 	status := m.Run()
-	if serverBin != "" {
-		os.RemoveAll(filepath.Dir(serverBin))
+	if buildDir != "" {
+		os.RemoveAll(buildDir)
 	}
 	os.Exit(status)
 }
@@ -172,7 +167,7 @@ func startProcess(t *testing.T, cmd *exec.Cmd, fromStderr bool, addr *regexp.Reg
 // its callback URL and the events it prints.
 func startServer(t *testing.T, args ...string) (string, *lockedBuffer) {
 	t.Helper()
-	cmd := exec.Command(examplesServer(t), append([]string{"-addr", "127.0.0.1:0"}, args...)...)
+	cmd := exec.Command(example(t, "server"), append([]string{"-addr", "127.0.0.1:0"}, args...)...)
 	addr, events := startProcess(t, cmd, true, regexp.MustCompile(`serving /wechat on (127\.0\.0\.1:\d+)`))
 	return "http://" + addr + "/wechat", events
 }
@@ -248,6 +243,17 @@ func TestSendWeComStyleToExamplesServer(t *testing.T) {
 	r = runCmd("", "send", "-wecom", "-url", url, "-token", testToken, "-aeskey", testAESKey, "-appid", "ww_other", body)
 	assert.Equal(t, exitFail, r.status)
 	assert.Equal(t, 2, strings.Count(r.stdout, "status 403"), r.stdout)
+}
+
+func TestSendWeComToExamplesWeCom(t *testing.T) {
+	cmd := exec.Command(example(t, "wecom"), "-addr", "127.0.0.1:0", "-token", testToken, "-aeskey", testAESKey, "-corpid", testCorpID)
+	addr, _ := startProcess(t, cmd, true, regexp.MustCompile(`serving /wecom on (127\.0\.0\.1:\d+)`))
+	body := writeFile(t, "wecom_text.xml", wecomText)
+	r := runCmd("", "send", "-wecom", "-retries", "1", "-url", "http://"+addr+"/wecom", "-token", testToken, "-aeskey", testAESKey, "-appid", testCorpID, body)
+	require.Equal(t, exitOK, r.status, r.stdout+r.stderr)
+	assert.Contains(t, r.stdout, "echostr answered")
+	assert.Contains(t, r.stdout, "encrypted reply, MsgSignature and ReceiveId verified:\n<xml><ToUserName><![CDATA[ZhangSan]]></ToUserName>")
+	assert.Contains(t, r.stdout, "wecom_text.xml (retry 1): 200 in ")
 }
 
 func TestSendRetriesToExamplesServer(t *testing.T) {

@@ -13,6 +13,7 @@
 package jsonread
 
 import (
+	"math/bits"
 	"strconv"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -74,8 +75,29 @@ type frame struct {
 type reader struct {
 	t     *elem.Table
 	kinds *[]Kind // nil unless every member is to be an element (ReadMembers)
-	stack [elem.MaxDepth]frame
+	// The open objects and arrays: the first ones in low, which costs
+	// nothing to set up, any deeper (real bodies never are) in deep.
+	low   [16]frame
+	deep  []frame
 	depth int
+}
+
+// push opens an object or array.
+func (r *reader) push(f frame) {
+	if r.depth < len(r.low) {
+		r.low[r.depth] = f
+	} else {
+		r.deep = append(r.deep[:r.depth-len(r.low)], f)
+	}
+	r.depth++
+}
+
+// top returns the innermost open object or array.
+func (r *reader) top() *frame {
+	if r.depth <= len(r.low) {
+		return &r.low[r.depth-1]
+	}
+	return &r.deep[r.depth-1-len(r.low)]
 }
 
 // add appends an element, checking the element limit at offset off.
@@ -89,24 +111,20 @@ func (r *reader) add(off int, name elem.Span, value elem.Span, parent int32, k K
 	return r.t.Add(name, 0, value, parent), nil
 }
 
-// The state between tokens: what the byte after white space may be.
-const (
-	objectStart = iota // after '{': a key or '}'
-	objectKey          // after ',' in an object: a key
-	arrayStart         // after '[': a value or ']'
-	arrayValue         // after ',' in an array: a value
-	afterValue         // after a value: ',' or the closing bracket
-)
-
+// read is the state machine. Each label is a state, named after what may
+// come next; a goto is a transition. Keeping the states as places in one
+// function, rather than as values switched on, lets the common path of a
+// member (key, colon, scalar, comma) run straight through.
 func (r *reader) read(src string) error {
 	t := r.t
 	t.Reset(src)
+	n := len(src)
 	i := 0
-	if len(src) >= 3 && src[0] == 0xef && src[1] == 0xbb && src[2] == 0xbf {
+	if n >= 3 && src[0] == 0xef && src[1] == 0xbb && src[2] == 0xbf {
 		i = 3
 	}
 	i = skipSpace(src, i)
-	if i == len(src) {
+	if i == n {
 		return fail(i, "no JSON object")
 	}
 	if src[i] != '{' {
@@ -115,150 +133,155 @@ func (r *reader) read(src string) error {
 	if _, err := r.add(i, elem.Span{}, elem.Span{}, -1, Object); err != nil {
 		return err
 	}
-	r.stack[0] = frame{parent: 0}
-	r.depth = 1
+	r.push(frame{parent: 0})
 	i++
-	state := objectStart
-	var name elem.Span // the key of the value that comes next, in an object
-	for {
-		i = skipSpace(src, i)
-		if i == len(src) {
-			return fail(i, "unexpected end of input")
-		}
-		c := src[i]
-		top := &r.stack[r.depth-1]
-		switch state {
-		case objectStart, objectKey:
-			if c != '"' {
-				switch {
-				case c == '}' && state == objectStart:
-					i++
-					if r.depth--; r.depth == 0 {
-						return end(src, i)
-					}
-					state = afterValue
-					continue
-				case c == '}':
-					return fail(i, "trailing comma before '}'")
-				}
-				return fail(i, "expected a string key")
-			}
-			start := i
-			var err *Error
-			if name, i, err = r.str(src, i); err != nil {
-				return err
-			}
-			if i-start-2 > elem.MaxNameLen {
-				return fail(start, "key too long")
-			}
-			i = skipSpace(src, i)
-			if i == len(src) {
-				return fail(i, "unexpected end of input")
-			}
-			if src[i] != ':' {
-				return fail(i, "expected ':' after a key")
-			}
-			if i = skipSpace(src, i+1); i == len(src) {
-				return fail(i, "unexpected end of input")
-			}
-			c = src[i]
-		case arrayStart, arrayValue:
-			if c == ']' {
-				if state == arrayValue {
-					return fail(i, "trailing comma before ']'")
-				}
-				i++
-				r.depth--
-				state = afterValue
-				continue
-			}
-			name = top.name
-		case afterValue:
-			switch {
-			case c == ',':
-				i++
-				state = objectKey
-				if top.array {
-					state = arrayValue
-				}
-			case c == '}' && !top.array, c == ']' && top.array:
-				i++
-				if r.depth--; r.depth == 0 {
-					return end(src, i)
-				}
-			case top.array:
-				return fail(i, "expected ',' or ']' after an array item")
-			default:
-				return fail(i, "expected ',' or '}' after an object member")
-			}
-			continue
-		}
-		// A value, named name, the child of the element the open frame says.
-		parent := top.parent
-		switch {
-		case c == '{' || c == '[':
-			if r.depth >= elem.MaxDepth {
-				return fail(i, "objects and arrays nested too deeply")
-			}
-			f := frame{name: name, parent: parent, array: c == '['}
-			if c == '{' || r.kinds != nil {
-				k := Object
-				if c == '[' {
-					k, f.name = Array, elem.Span{}
-				}
-				at, err := r.add(i, name, elem.Span{}, parent, k)
-				if err != nil {
-					return err
-				}
-				f.parent = at
-			}
-			r.stack[r.depth] = f
-			r.depth++
-			state = objectStart
-			if c == '[' {
-				state = arrayStart
-			}
-			i++
-			continue
-		case c == '"':
-			v, next, err := r.str(src, i)
-			if err != nil {
-				return err
-			}
-			if _, err := r.add(i, name, v, parent, String); err != nil {
-				return err
-			}
-			i = next
-		case c == '-' || '0' <= c && c <= '9':
-			next, err := number(src, i)
-			if err != nil {
-				return err
-			}
-			if _, err := r.add(i, name, elem.SrcSpan(i, next), parent, Number); err != nil {
-				return err
-			}
-			i = next
-		case c == 't' && hasAt(src, i, "true"), c == 'f' && hasAt(src, i, "false"):
-			n := 4
-			if c == 'f' {
-				n = 5
-			}
-			if _, err := r.add(i, name, elem.SrcSpan(i, i+n), parent, Bool); err != nil {
-				return err
-			}
-			i += n
-		case c == 'n' && hasAt(src, i, "null"):
-			if r.kinds != nil {
-				if _, err := r.add(i, name, elem.Span{}, parent, Null); err != nil {
-					return err
-				}
-			}
-			i += 4 // otherwise null is no element
-		default:
-			return fail(i, "expected a value")
-		}
-		state = afterValue
+	var (
+		name   elem.Span // the name of the value that comes next
+		parent int32     // the parent of the value that comes next
+		top    *frame
+		err    *Error
+	)
+
+objectStart: // after '{': a key or '}'
+	if i = skipSpace(src, i); i < n && src[i] == '}' {
+		i++
+		goto closed
 	}
+
+key: // a key, after '{' or ','
+	if i == n {
+		return fail(i, "unexpected end of input")
+	}
+	if src[i] != '"' {
+		if src[i] == '}' {
+			return fail(i, "trailing comma before '}'")
+		}
+		return fail(i, "expected a string key")
+	}
+	{
+		start := i
+		if name, i, err = r.str(src, i); err != nil {
+			return err
+		}
+		if i-start-2 > elem.MaxNameLen {
+			return fail(start, "key too long")
+		}
+	}
+	if i = skipSpace(src, i); i == n {
+		return fail(i, "unexpected end of input")
+	}
+	if src[i] != ':' {
+		return fail(i, "expected ':' after a key")
+	}
+	i = skipSpace(src, i+1)
+	parent = r.top().parent
+
+value: // a value named name, the child of parent
+	if i == n {
+		return fail(i, "unexpected end of input")
+	}
+	switch c := src[i]; {
+	case c == '"':
+		var v elem.Span
+		start := i
+		if v, i, err = r.str(src, i); err != nil {
+			return err
+		}
+		if _, err = r.add(start, name, v, parent, String); err != nil {
+			return err
+		}
+	case c == '-' || '0' <= c && c <= '9':
+		start := i
+		if i, err = number(src, i); err != nil {
+			return err
+		}
+		if _, err = r.add(start, name, elem.SrcSpan(start, i), parent, Number); err != nil {
+			return err
+		}
+	case c == 't' && hasAt(src, i, "true"), c == 'f' && hasAt(src, i, "false"):
+		k := 4
+		if c == 'f' {
+			k = 5
+		}
+		if _, err = r.add(i, name, elem.SrcSpan(i, i+k), parent, Bool); err != nil {
+			return err
+		}
+		i += k
+	case c == 'n' && hasAt(src, i, "null"):
+		if r.kinds != nil {
+			if _, err = r.add(i, name, elem.Span{}, parent, Null); err != nil {
+				return err
+			}
+		}
+		i += 4 // otherwise null is no element
+	case c == '{':
+		if r.depth >= elem.MaxDepth {
+			return fail(i, "objects and arrays nested too deeply")
+		}
+		at, err := r.add(i, name, elem.Span{}, parent, Object)
+		if err != nil {
+			return err
+		}
+		r.push(frame{parent: at})
+		i++
+		goto objectStart
+	case c == '[':
+		if r.depth >= elem.MaxDepth {
+			return fail(i, "objects and arrays nested too deeply")
+		}
+		f := frame{name: name, parent: parent, array: true}
+		if r.kinds != nil {
+			at, err := r.add(i, name, elem.Span{}, parent, Array)
+			if err != nil {
+				return err
+			}
+			f = frame{parent: at, array: true}
+		}
+		r.push(f)
+		i++
+		goto arrayStart
+	default:
+		return fail(i, "expected a value")
+	}
+
+after: // after a value: ',' or the bracket that closes the innermost open one
+	if i = skipSpace(src, i); i == n {
+		return fail(i, "unexpected end of input")
+	}
+	top = r.top()
+	switch c := src[i]; {
+	case c == ',' && !top.array:
+		i = skipSpace(src, i+1)
+		goto key
+	case c == ',':
+		if i = skipSpace(src, i+1); i < n && src[i] == ']' {
+			return fail(i, "trailing comma before ']'")
+		}
+		name, parent = top.name, top.parent
+		goto value
+	case c == '}' && !top.array, c == ']' && top.array:
+		i++
+		goto closed
+	case top.array:
+		return fail(i, "expected ',' or ']' after an array item")
+	default:
+		return fail(i, "expected ',' or '}' after an object member")
+	}
+
+arrayStart: // after '[': a value or ']'
+	if i = skipSpace(src, i); i < n && src[i] == ']' {
+		i++
+		goto closed
+	}
+	top = r.top()
+	name, parent = top.name, top.parent
+	goto value
+
+closed: // an object or array has just closed
+	if r.depth--; r.depth == 0 {
+		return end(src, i)
+	}
+	goto after
 }
 
 // end checks that only white space follows the top-level object.
@@ -273,8 +296,26 @@ func hasAt(src string, i int, lit string) bool {
 	return len(src)-i >= len(lit) && src[i:i+len(lit)] == lit
 }
 
+// skipSpace returns the end of the white space at src[i:]. Most calls find
+// none, and return at once.
 func skipSpace(src string, i int) int {
-	for i < len(src) && space[src[i]] {
+	if i < len(src) && src[i] > ' ' {
+		return i
+	}
+	return skipSpaces(src, i)
+}
+
+// skipSpaces is skipSpace past its first byte. Indentation comes in runs of
+// spaces, which it steps over four at a time.
+func skipSpaces(src string, i int) int {
+	for i < len(src) && src[i] <= ' ' {
+		if i+4 <= len(src) && src[i:i+4] == "    " {
+			i += 4
+			continue
+		}
+		if !space[src[i]] {
+			break
+		}
 		i++
 	}
 	return i
@@ -297,9 +338,18 @@ var plain = func() (t [256]bool) {
 func (r *reader) str(src string, i int) (elem.Span, int, *Error) {
 	start := i + 1
 	j := start
+	// Eight bytes at a time while no quote or backslash is among them.
+	for j+8 <= len(src) {
+		if m := special8(load64(src, j)); m != 0 {
+			j += bits.TrailingZeros64(m) >> 3
+			goto found
+		}
+		j += 8
+	}
 	for j < len(src) && plain[src[j]] {
 		j++
 	}
+found:
 	if j == len(src) {
 		return elem.Span{}, j, fail(i, "unterminated string")
 	}
@@ -367,6 +417,26 @@ func (r *reader) str(src string, i int) (elem.Span, int, *Error) {
 		}
 		j += 2
 	}
+}
+
+const (
+	lsb = 0x0101010101010101
+	msb = 0x8080808080808080
+)
+
+// special8 marks, in the high bit of each byte, the bytes of x that are a
+// quote or a backslash; the lowest mark is exact, marks above it may not be.
+func special8(x uint64) uint64 {
+	q := x ^ (lsb * '"')
+	b := x ^ (lsb * '\\')
+	return ((q-lsb)&^q | (b-lsb)&^b) & msb
+}
+
+// load64 reads src[i:i+8] as a little-endian word.
+func load64(src string, i int) uint64 {
+	b := src[i : i+8]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 }
 
 // hex4 reads four hex digits at src[i:].

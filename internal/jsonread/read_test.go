@@ -180,3 +180,26 @@ func TestReadAllocatesNothing(t *testing.T) {
 	})
 	assert.Zero(t, allocs)
 }
+
+const benchBody = `{
+    "ToUserName": "gh_3a8c7d9e1f20",
+    "FromUserName": "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o",
+    "CreateTime": 1700000000,
+    "MsgType": "event",
+    "Event": "subscribe",
+    "EventKey": "qrscene_123",
+    "Ticket": "gQH47joAAAAAAAAAASxodHRwOi8vd2VpeGlu"
+}`
+
+// BenchmarkRead measures the reader alone on a flat body, into a reused
+// table.
+func BenchmarkRead(b *testing.B) {
+	var t elem.Table
+	b.ReportAllocs()
+	b.SetBytes(int64(len(benchBody)))
+	for i := 0; i < b.N; i++ {
+		if err := Read(&t, benchBody); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
