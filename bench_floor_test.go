@@ -19,7 +19,7 @@ import (
 func parseFlatByHand(data []byte) (*SubscribeScanEvent, bool) {
 	src := unsafe.String(unsafe.SliceData(data), len(data))
 	e := new(SubscribeScanEvent)
-	arena := make([]byte, 0, len(src)) // as Parse does: one arena for every string kept
+	arena := make([]byte, 0, len(src))   // as Parse does: one arena for every string kept
 	i := strings.IndexByte(src, '>') + 1 // past <xml>
 	for {
 		for i < len(src) && src[i] != '<' {
