@@ -318,7 +318,7 @@ func TestHandlerUnderAbuse(t *testing.T) {
 	t.Run("slow clients", func(t *testing.T) {
 		slow, err := NewHandler(testToken, func(context.Context, Event) (Reply, error) { return nil, nil })
 		require.NoError(t, err)
-		slow.deadline = time.Second
+		slow.deadline = 2 * time.Second
 		slowSrv := httptest.NewServer(slow)
 		defer slowSrv.Close()
 		addr := strings.TrimPrefix(slowSrv.URL, "http://")

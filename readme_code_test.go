@@ -3,6 +3,7 @@ package wechatevent
 import (
 	"fmt"
 	"go/ast"
+	"go/build"
 	"go/importer"
 	"go/parser"
 	"go/token"
@@ -135,7 +136,27 @@ func snippetSource(code string, imports []string) string {
 var (
 	readmeImporterOnce sync.Once
 	readmeImporter     types.Importer
+	moduleImporters    = map[string]types.Importer{}
 )
+
+// moduleImporter returns an importer for snippets of the module in dir and
+// makes go/build resolve imports there until the returned func is called:
+// the source importer runs the go command in build.Default.Dir, whatever
+// directory the snippet claims to be in.
+func moduleImporter(fset *token.FileSet, dir string) (types.Importer, func()) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		abs = dir
+	}
+	saved := build.Default.Dir
+	build.Default.Dir = abs
+	imp, ok := moduleImporters[dir]
+	if !ok {
+		imp = importer.ForCompiler(fset, "source", nil)
+		moduleImporters[dir] = imp
+	}
+	return imp, func() { build.Default.Dir = saved }
+}
 
 // checkSnippet type-checks one block as the compiler would, except that
 // unused variables and imports, which a snippet leaves for the reader, are
@@ -143,10 +164,14 @@ var (
 func checkSnippet(fset *token.FileSet, name, code string) []error {
 	readmeImporterOnce.Do(func() { readmeImporter = importer.ForCompiler(fset, "source", nil) })
 	imports, dir, code := snippetImports(code)
+	imp := readmeImporter
 	if dir != "." {
 		// A snippet of another module: its imports resolve from there.
 		imports = append(imports, moduleImports[dir]...)
 		name = filepath.Join(dir, name)
+		var restore func()
+		imp, restore = moduleImporter(fset, dir)
+		defer restore()
 	}
 	src := snippetSource(code, imports)
 	f, err := parser.ParseFile(fset, name, src, parser.AllErrors)
@@ -154,7 +179,7 @@ func checkSnippet(fset *token.FileSet, name, code string) []error {
 		return []error{err}
 	}
 	var errs []error
-	conf := types.Config{Importer: readmeImporter, Error: func(err error) {
+	conf := types.Config{Importer: imp, Error: func(err error) {
 		if te, ok := err.(types.Error); ok && te.Soft && isUnusedError(te.Msg) {
 			return
 		}

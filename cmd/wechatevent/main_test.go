@@ -86,7 +86,10 @@ func example(t *testing.T, name string) string {
 		buildDir = dir
 	}
 	bin := filepath.Join(buildDir, name)
-	out, err := exec.Command("go", "build", "-o", bin, "github.com/wechatevent/wechatevent/examples/"+name).CombinedOutput()
+	// Built in its directory: examples/server is a module of its own.
+	build := exec.Command("go", "build", "-o", bin, ".")
+	build.Dir = filepath.Join("..", "..", "examples", name)
+	out, err := build.CombinedOutput()
 	require.NoError(t, err, "%s", out)
 	built[name] = bin
 	return bin
