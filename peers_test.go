@@ -396,6 +396,45 @@ var peerCases = []peerCase{
 		assert.Equal(t, "17c7d2bd9f20d652840f72f59e796AAA", e.ScheduleID)
 	}},
 
+	{"senparc/app_email_change.receive_email.xml", func(t *testing.T, ev Event) {
+		e := peerAs[AppEmailChangeEvent](t, ev)
+		peerEnv(t, &e.Envelope, "toUser", "sys", 5178368698, "app_email_change")
+		assert.Equal(t, "receive_email", e.ChangeType)
+		assert.Equal(t, 2, e.Amount)
+	}},
+	{"senparc/pic_sysphoto.xml", func(t *testing.T, ev Event) {
+		e := peerAs[PicSysPhotoEvent](t, ev)
+		peerEnv(t, &e.Envelope, "toUser", "FromUser", 1408090651, "pic_sysphoto")
+		assert.Equal(t, int64(1), e.AgentID)
+		assert.Equal(t, "6", e.EventKey)
+		assert.Equal(t, 1, e.Count)
+		assert.Equal(t, []Picture{{PicMd5Sum: "1b5f7c23b5bf75682a53e7b6d163e185"}}, e.Pictures)
+	}},
+	{"senparc/location_select.xml", func(t *testing.T, ev Event) {
+		// Every value is in CDATA; the Label's leading space is inside it.
+		e := peerAs[LocationSelectEvent](t, ev)
+		peerEnv(t, &e.Envelope, "toUser", "FromUser", 1408091189, "location_select")
+		assert.Equal(t, int64(1), e.AgentID)
+		assert.Equal(t, 23.0, e.LocationX)
+		assert.Equal(t, 113.0, e.LocationY)
+		assert.Equal(t, 15, e.Scale)
+		assert.Equal(t, " 广州市海珠区客村艺苑路 106号", e.Label)
+	}},
+	{"senparc/file.xml", func(t *testing.T, ev Event) {
+		// Each CDATA section sits on its own line between its tags.
+		e := peerAs[FileMessage](t, ev)
+		assert.Equal(t, "gh_ffffeeeedddd", e.ToUserName)
+		assert.Equal(t, "o5lE40xwHOqG8riO_EOZQV3JYCV8", e.FromUserName)
+		assert.Equal(t, "file", e.MsgType)
+		unixAt(t, 1518080539, e.CreateTime, "CreateTime")
+		assert.Equal(t, int64(6520106268131360945), e.MsgID)
+		assert.Equal(t, "小冰 piano.wav", e.Title)
+		assert.Equal(t, "", e.Description)
+		assert.Equal(t, "AwAAAAAAAABF4n55", e.FileKey)
+		assert.Equal(t, "07bee1c012c5ef718514701d42fae10c", e.FileMd5)
+		assert.EqualValues(t, 10203788, e.FileTotalLen)
+	}},
+
 	// WeCom third-party suite: InfoType pushes.
 	{"senparc/suite_ticket.xml", func(t *testing.T, ev Event) {
 		// The sample's InfoType starts with a space: " suite_ticket".
@@ -457,6 +496,39 @@ var peerCases = []peerCase{
 		assert.Equal(t, "zhangshan", e.UserID)
 		assert.Equal(t, "state1", e.State)
 		assert.Equal(t, "tpl1test", e.TemplateID)
+	}},
+
+	// 开放平台 (third-party platform) InfoType pushes.
+	{"easywechat/authorized.xml", func(t *testing.T, ev Event) {
+		// AuthorizationCodeExpiredTime holds the words 过期时间, not a number.
+		e := peerAs[AuthorizedEvent](t, ev)
+		assert.Equal(t, "第三方平台appid", e.AppID)
+		unixAt(t, 1413192760, e.CreateTime, "CreateTime")
+		assert.Equal(t, "authorized", e.InfoType)
+		assert.Equal(t, "公众号appid", e.AuthorizerAppID)
+		assert.Equal(t, "授权码", e.AuthorizationCode)
+		assert.True(t, e.AuthorizationCodeExpiredTime.IsZero())
+		assert.Equal(t, "预授权码", e.PreAuthCode)
+	}},
+	{"easywechat/unauthorized.xml", func(t *testing.T, ev Event) {
+		e := peerAs[UnauthorizedEvent](t, ev)
+		assert.Equal(t, "第三方平台appid", e.AppID)
+		assert.Equal(t, "unauthorized", e.InfoType)
+		assert.Equal(t, "公众号appid", e.AuthorizerAppID)
+	}},
+	{"easywechat/updateauthorized.xml", func(t *testing.T, ev Event) {
+		e := peerAs[UpdateAuthorizedEvent](t, ev)
+		assert.Equal(t, "updateauthorized", e.InfoType)
+		assert.Equal(t, "公众号appid", e.AuthorizerAppID)
+		assert.Equal(t, "授权码", e.AuthorizationCode)
+		assert.Equal(t, "预授权码", e.PreAuthCode)
+	}},
+	{"easywechat/component_verify_ticket.xml", func(t *testing.T, ev Event) {
+		e := peerAs[ComponentVerifyTicketEvent](t, ev)
+		assert.Equal(t, "some_appid", e.AppID)
+		unixAt(t, 1413192605, e.CreateTime, "CreateTime")
+		assert.Equal(t, "component_verify_ticket", e.InfoType)
+		assert.Equal(t, "some_verify_ticket", e.ComponentVerifyTicket)
 	}},
 
 	// 公众号 events.
@@ -539,6 +611,52 @@ var peerCases = []peerCase{
 		assert.Equal(t, "12312312", e.UserCardCode)
 	}},
 
+	{"senparc/poi_check_notify.xml", func(t *testing.T, ev Event) {
+		e := peerAs[PoiCheckNotifyEvent](t, ev)
+		peerEnv(t, &e.Envelope, "toUser", "fromUser", 1408622107, "poi_check_notify")
+		assert.Equal(t, "123adb", e.UniqID)
+		assert.Equal(t, "123123", e.PoiID)
+		assert.Equal(t, "fail", e.Result)
+		assert.Equal(t, "xxxxxx", e.Msg)
+	}},
+	{"senparc/user_consume_card.xml", func(t *testing.T, ev Event) {
+		e := peerAs[UserConsumeCardEvent](t, ev)
+		peerEnv(t, &e.Envelope, "toUser", "FromUser", 123456789, "user_consume_card")
+		assert.Equal(t, "cardid", e.CardID)
+		assert.Equal(t, "12312312", e.UserCardCode)
+		assert.Equal(t, "(FROM_API)", e.ConsumeSource)
+	}},
+	{"senparc/shakearoundusershake.xml", func(t *testing.T, ev Event) {
+		e := peerAs[ShakearoundUserShakeEvent](t, ev)
+		peerEnv(t, &e.Envelope, "toUser", "fromUser", 1433332012, "ShakearoundUserShake")
+		assert.Equal(t, "uuid", e.ChosenBeacon.UUID)
+		assert.Equal(t, "12345", e.ChosenBeacon.Major)
+		assert.Equal(t, "54321", e.ChosenBeacon.Minor)
+		assert.Equal(t, 0.057, e.ChosenBeacon.Distance)
+		require.Len(t, e.AroundBeacons, 2)
+		assert.Equal(t, 166.816, e.AroundBeacons[0].Distance)
+		assert.Equal(t, 15.013, e.AroundBeacons[1].Distance)
+		assert.Equal(t, "54321", e.AroundBeacons[1].Minor)
+	}},
+	{"senparc/create_map_poi_audit_info.xml", func(t *testing.T, ev Event) {
+		e := peerAs[CreateMapPoiAuditInfoEvent](t, ev)
+		peerEnv(t, &e.Envelope, "gh_4346ac1514d8", "od1P50M-fNQI5Gcq-trm4a7apsU8", 1488856741, "create_map_poi_audit_info")
+		assert.EqualValues(t, 11111, e.AuditID)
+		assert.Equal(t, 1, e.Status)
+		assert.Equal(t, "xxx", e.MapPoiID)
+		assert.Equal(t, 134.0, e.Latitude)
+		assert.Equal(t, 30.0, e.Longitude)
+		assert.Equal(t, "xxx", e.ShRemark)
+	}},
+	{"wechatpy/wificonnected.xml", func(t *testing.T, ev Event) {
+		e := peerAs[WifiConnectedEvent](t, ev)
+		peerEnv(t, &e.Envelope, "toUser", "FromUser", 123456789, "WifiConnected")
+		unixAt(t, 0, e.ConnectTime, "ConnectTime")
+		assert.Equal(t, "3001224419", e.VendorID)
+		assert.Equal(t, "1234", e.PlaceID)
+		assert.Equal(t, "00:1f:7a:ad:5c:a8", e.DeviceNo)
+	}},
+
 	// JSON bodies: 视频号小店 / 微信小店.
 	{"skit/channels_ec_order_new.json", func(t *testing.T, ev Event) {
 		e := peerAs[ChannelsECOrderNewEvent](t, ev)
@@ -611,6 +729,28 @@ var peerCases = []peerCase{
 		unixAt(t, 1231231, e.UpdateTime, "update_time")
 		assert.Equal(t, 1, e.Status)
 		assert.Equal(t, "您的快件已签收", e.Desc)
+	}},
+
+	{"wxjava/product_spu_audit.json", func(t *testing.T, ev Event) {
+		e := peerAs[ProductSpuAuditEvent](t, ev)
+		peerEnv(t, &e.Envelope, "gh_*", "OPENID", 1662480000, "product_spu_audit")
+		assert.Equal(t, "12345678", e.ProductID)
+		assert.Equal(t, 3, e.Status)
+		assert.Equal(t, "abc", e.Reason)
+		assert.Empty(t, e.AuditInfo)
+	}},
+	{"wxjava/channels_ec_close_store.json", func(t *testing.T, ev Event) {
+		e := peerAs[ChannelsECCloseStoreEvent](t, ev)
+		peerEnv(t, &e.Envelope, "gh_*", "OPENID", 1662480000, "channels_ec_close_store")
+		assert.Equal(t, "APPID", e.AppID)
+		unixAt(t, 1662480000, e.CloseTimestamp, "close_timestamp (a JSON string)")
+	}},
+	{"wxjava/set_shop_nickname.json", func(t *testing.T, ev Event) {
+		e := peerAs[SetShopNicknameEvent](t, ev)
+		peerEnv(t, &e.Envelope, "gh_*", "OPENID", 1662480000, "set_shop_nickname")
+		assert.Equal(t, "APPID", e.AppID)
+		assert.Equal(t, "旧昵称", e.OldNickname)
+		assert.Equal(t, "新昵称", e.NewNickname)
 	}},
 
 	// JSON bodies: 小程序 and 公众号 pushes (UTF-8 BOM first).
