@@ -16,10 +16,10 @@ import (
 // One business event that arrives in both shapes decodes to one type, which
 // embeds both Envelope and SuiteEnvelope and is registered under the Event
 // and the InfoType: change_contact, change_external_contact,
-// change_external_chat, change_external_tag and customer_acquisition (each
-// with its ChangeType sub-keys), batch_job_result, share_agent_change,
-// change_app_admin and unlicensed_notify. Whichever shape came, the fields of
-// the other are empty.
+// change_external_chat, change_external_tag, customer_acquisition and
+// change_school_contact (each with its ChangeType sub-keys),
+// batch_job_result, share_agent_change, change_app_admin and
+// unlicensed_notify. Whichever shape came, the fields of the other are empty.
 //
 // Several events sub-dispatch on ChangeType (and change_external_chat
 // updates on UpdateDetail): the registry keys are "Event/ChangeType" and

@@ -36,8 +36,8 @@ type SmartSheetChangeEvent struct {
 // See https://developer.work.weixin.qq.com/document/path/97900
 type WedriveFileChangeEvent struct {
 	Envelope
-	ChangeType string `xml:"ChangeType"` // what changed
-	FileID     string `xml:"FileId"`     // the file's ID
+	ChangeType string   `xml:"ChangeType"` // what changed
+	FileID     []string `xml:"FileId"`     // the files concerned, one element each (a change can concern several)
 }
 
 // WedriveSpaceChangeEvent is sent when 微盘 spaces change, such as when one

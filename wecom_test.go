@@ -410,7 +410,7 @@ var wecomSamples = []catalogCase{
 		ChangeType: "update_field_or_record", DocID: "dcjgewCwAAqeJcPI1d8Pwbjt7nttzAAA", SheetID: "SheetId",
 		FieldID: []string{"FieldId1", "FieldId2"}, RecordID: []string{"RecordId1", "RecordId2"}}},
 	{file: "wecom/wedrive_file_change.xml", want: &WedriveFileChangeEvent{Envelope: ev("toUser", "sys", 1348831860, "wedrive_file_change"),
-		ChangeType: "xxx_file", FileID: "spxxxxxxxxxxxxx"}},
+		ChangeType: "xxx_file", FileID: []string{"spxxxxxxxxxxxxx"}}},
 	{file: "wecom/wedrive_space_change.xml", want: &WedriveSpaceChangeEvent{Envelope: ev("toUser", "fromUser", 1348831860, "wedrive_space_change"),
 		ChangeType: "dismiss_space", SpaceID: []string{"wcjgewCwAAqeJcPI1d8Pwbjt7nttzAAA", "wcjgewCwAAqeJcPI1d8Pwbjt7nttzBBB"}}},
 	{file: "wecom/wedrive_insufficient_capacity.xml", want: &WedriveInsufficientCapacityEvent{Envelope: ev("toUser", "sys", 1348831860, "wedrive_insufficient_capacity")}},
@@ -816,4 +816,24 @@ func TestWeComDocComments(t *testing.T) {
 		}
 	}
 	assert.Greater(t, checked, 150)
+}
+
+// TestWeComUserSubKey: a user type for one ChangeType of a built-in Event
+// takes that ChangeType only; the built-in type keeps the others.
+func TestWeComUserSubKey(t *testing.T) {
+	type cancelMeeting struct {
+		Envelope
+		ChangeType string `xml:"ChangeType"`
+		MeetingID  string `xml:"MeetingId"`
+	}
+	p := NewParser()
+	p.RegisterEvent("meeting_change/cancel_meeting", func() Event { return new(cancelMeeting) })
+	got, err := p.Parse([]byte(`<xml><MsgType>event</MsgType><Event>meeting_change</Event><ChangeType>cancel_meeting</ChangeType><MeetingId>m1</MeetingId></xml>`))
+	require.NoError(t, err)
+	require.IsType(t, &cancelMeeting{}, got)
+	assert.Equal(t, "m1", got.(*cancelMeeting).MeetingID)
+	got, err = p.Parse([]byte(`<xml><MsgType>event</MsgType><Event>meeting_change</Event><ChangeType>modify_meeting</ChangeType><MeetingId>m2</MeetingId></xml>`))
+	require.NoError(t, err)
+	require.IsType(t, &MeetingChangeEvent{}, got)
+	assert.Equal(t, "m2", got.(*MeetingChangeEvent).MeetingID)
 }
