@@ -120,7 +120,7 @@ type Sender struct {
 func (s *Sender) NewRequest(target string, body []byte) (*http.Request, error) {
 	ts, nonce := s.freshTimestamp(), s.freshNonce()
 	isJSON := isJSONBody(body)
-	clear := header(body, isJSON)
+	fields := header(body, isJSON)
 
 	var q query
 	if s.Mode != WeCom {
@@ -128,7 +128,7 @@ func (s *Sender) NewRequest(target string, body []byte) (*http.Request, error) {
 	}
 	q.add("timestamp", ts)
 	q.add("nonce", nonce)
-	if from := clear["FromUserName"]; from != "" && s.Mode != WeCom {
+	if from := fields["FromUserName"]; from != "" && s.Mode != WeCom {
 		q.add("openid", from)
 	}
 
@@ -142,7 +142,7 @@ func (s *Sender) NewRequest(target string, body []byte) (*http.Request, error) {
 		if err != nil {
 			return nil, err
 		}
-		if sent, err = s.envelope(body, isJSON, clear, encrypted); err != nil {
+		if sent, err = s.envelope(body, isJSON, fields, encrypted); err != nil {
 			return nil, err
 		}
 		if s.Mode != WeCom {
@@ -277,8 +277,8 @@ func header(body []byte, isJSON bool) map[string]string {
 }
 
 // envelope wraps the ciphertext of body the way the Mode sends it.
-func (s *Sender) envelope(body []byte, isJSON bool, clear map[string]string, encrypted string) ([]byte, error) {
-	to := clear["ToUserName"]
+func (s *Sender) envelope(body []byte, isJSON bool, head map[string]string, encrypted string) ([]byte, error) {
+	to := head["ToUserName"]
 	if to == "" {
 		to = s.ReceiveID
 	}
@@ -287,7 +287,7 @@ func (s *Sender) envelope(body []byte, isJSON bool, clear map[string]string, enc
 	}
 	fields := [][2]string{{"ToUserName", to}, {"Encrypt", encrypted}}
 	if s.Mode == WeCom {
-		fields = append(fields, [2]string{"AgentID", clear["AgentID"]})
+		fields = append(fields, [2]string{"AgentID", head["AgentID"]})
 	}
 	if isJSON {
 		return jsonObject(fields), nil

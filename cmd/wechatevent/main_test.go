@@ -524,7 +524,8 @@ func TestXMLToJSONShapes(t *testing.T) {
 		`<SendPicsInfo><Count>2</Count><PicList><item><PicMd5Sum>a</PicMd5Sum></item><item><PicMd5Sum>b</PicMd5Sum></item></PicList></SendPicsInfo></xml>`))
 	require.NoError(t, err)
 	assert.Equal(t, `{"CreateTime":1714112445,"EventKey":"42","Zero":"007","SendPicsInfo":{"Count":2,"PicList":{"item":[{"PicMd5Sum":"a"},{"PicMd5Sum":"b"}]}}}`, string(j))
-	for _, bad := range []string{"", "<xml>", "<xml></a>"} {
+	deep := strings.Repeat("<a>", 100) + strings.Repeat("</a>", 100)
+	for _, bad := range []string{"", "<xml>", "<xml></a>", deep} {
 		_, err := xmlToJSON([]byte(bad))
 		assert.Error(t, err, bad)
 	}

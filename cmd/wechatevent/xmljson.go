@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"io"
 	"strings"
 )
@@ -19,7 +20,7 @@ func xmlToJSON(data []byte) ([]byte, error) {
 	// text; carry them through as private-use runes and restore them.
 	data = []byte(hideControls.Replace(string(data)))
 	d := xml.NewDecoder(bytes.NewReader(data))
-	root, err := readElement(d, data, nil)
+	root, err := readElement(d, data, nil, 0)
 	if err != nil {
 		return nil, err
 	}
@@ -27,6 +28,9 @@ func xmlToJSON(data []byte) ([]byte, error) {
 	root.writeJSON(&b)
 	return b.Bytes(), nil
 }
+
+// maxDepth bounds the nesting of a body: callbacks nest three or four deep.
+const maxDepth = 64
 
 // hideControls and showControls swap the control characters that XML 1.0
 // forbids with private-use runes U+F700 + c, and back.
@@ -79,7 +83,10 @@ func (n *node) text() (string, bool) {
 
 // readElement reads up to the end of the element whose start was just read
 // (or, with start nil, the root element).
-func readElement(d *xml.Decoder, data []byte, start *xml.StartElement) (*node, error) {
+func readElement(d *xml.Decoder, data []byte, start *xml.StartElement, depth int) (*node, error) {
+	if depth > maxDepth {
+		return nil, fmt.Errorf("elements nested deeper than %d", maxDepth)
+	}
 	n := &node{}
 	if start != nil {
 		n.name = start.Name.Local
@@ -98,7 +105,7 @@ func readElement(d *xml.Decoder, data []byte, start *xml.StartElement) (*node, e
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			child, err := readElement(d, data, &t)
+			child, err := readElement(d, data, &t, depth+1)
 			if err != nil {
 				return nil, err
 			}
