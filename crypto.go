@@ -297,16 +297,10 @@ func (c *Crypto) Encrypt(plaintext []byte, timestamp, nonce string) ([]byte, err
 // encrypt does the work of Encrypt with the ReceiveId given, which a reply
 // repeats from the callback it answers.
 func (c *Crypto) encrypt(plaintext []byte, timestamp, nonce string, receiveID []byte) ([]byte, error) {
-	if !printableASCII(timestamp) || !printableASCII(nonce) {
-		return nil, errors.New("wechatevent: reply timestamp and nonce must be printable ASCII")
-	}
-	encrypted, err := c.seal(plaintext, receiveID)
+	encrypted, sig, err := c.sealReply(plaintext, timestamp, nonce, receiveID)
 	if err != nil {
 		return nil, err
 	}
-	var sig [2 * sha1.Size]byte
-	sign(&sig, c.token, timestamp, nonce, encrypted)
-
 	out := make([]byte, 0, len(encrypted)+len(timestamp)+len(nonce)+160)
 	out = append(out, "<xml><Encrypt><![CDATA["...)
 	out = append(out, encrypted...)
@@ -318,6 +312,21 @@ func (c *Crypto) encrypt(plaintext []byte, timestamp, nonce string, receiveID []
 	out = appendCDATA(out, nonce)
 	out = append(out, "]]></Nonce></xml>"...)
 	return out, nil
+}
+
+// sealReply encrypts a reply for receiveID and signs it with timestamp and
+// nonce, the part that the XML and the JSON reply envelopes share.
+func (c *Crypto) sealReply(plaintext []byte, timestamp, nonce string, receiveID []byte) (string, [2 * sha1.Size]byte, error) {
+	var sig [2 * sha1.Size]byte
+	if !printableASCII(timestamp) || !printableASCII(nonce) {
+		return "", sig, errors.New("wechatevent: reply timestamp and nonce must be printable ASCII")
+	}
+	encrypted, err := c.seal(plaintext, receiveID)
+	if err != nil {
+		return "", sig, err
+	}
+	sign(&sig, c.token, timestamp, nonce, encrypted)
+	return encrypted, sig, nil
 }
 
 // Seal encrypts msg the way WeChat encrypts what it sends, for the Crypto's
@@ -393,6 +402,10 @@ func appendEscaped(dst []byte, s string) []byte {
 // appendCDATA appends s for use inside a CDATA section, splitting any "]]>"
 // across two sections so that s cannot end the section early.
 func appendCDATA(dst []byte, s string) []byte {
+	// Most values hold no ']' at all, and IndexByte finds that fastest.
+	if strings.IndexByte(s, ']') < 0 {
+		return append(dst, s...)
+	}
 	for {
 		i := strings.Index(s, "]]>")
 		if i < 0 {

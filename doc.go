@@ -39,6 +39,12 @@
 // repeated elements). An optional alias tag lists other spellings of the last
 // element of a path, as in `xml:"MenuId" alias:"MenuID"`.
 //
+// Handler serves a callback URL end to end: it authenticates and, in
+// security mode, decrypts each callback, passes the typed value to a
+// function of yours and sends back the passive reply it returns, such as
+// NewTextReply(ev, "hi"), in the format of the push and encrypted in
+// security mode; nil answers "success".
+//
 // Parse, ParseReader, every Parser method and the Register functions are safe
 // for concurrent use.
 package wechatevent

@@ -350,7 +350,7 @@ func (r *registry) event(h *header) *entry {
 	if len(eventKeyRules) > 0 && h.eventKey != "" {
 		ev, key := trimValue(h.event), trimValue(h.eventKey)
 		for _, rule := range eventKeyRules {
-			if strings.EqualFold(ev, rule.event) && strings.HasPrefix(key, rule.prefix) {
+			if strings.HasPrefix(key, rule.prefix) && (ev == rule.event || strings.EqualFold(ev, rule.event)) {
 				if e := t.get(rule.key); e != nil {
 					return e
 				}

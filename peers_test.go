@@ -611,6 +611,52 @@ var peerCases = []peerCase{
 		assert.Equal(t, "12312312", e.UserCardCode)
 	}},
 
+	{"senparc/poi_check_notify.xml", func(t *testing.T, ev Event) {
+		e := peerAs[PoiCheckNotifyEvent](t, ev)
+		peerEnv(t, &e.Envelope, "toUser", "fromUser", 1408622107, "poi_check_notify")
+		assert.Equal(t, "123adb", e.UniqID)
+		assert.Equal(t, "123123", e.PoiID)
+		assert.Equal(t, "fail", e.Result)
+		assert.Equal(t, "xxxxxx", e.Msg)
+	}},
+	{"senparc/user_consume_card.xml", func(t *testing.T, ev Event) {
+		e := peerAs[UserConsumeCardEvent](t, ev)
+		peerEnv(t, &e.Envelope, "toUser", "FromUser", 123456789, "user_consume_card")
+		assert.Equal(t, "cardid", e.CardID)
+		assert.Equal(t, "12312312", e.UserCardCode)
+		assert.Equal(t, "(FROM_API)", e.ConsumeSource)
+	}},
+	{"senparc/shakearoundusershake.xml", func(t *testing.T, ev Event) {
+		e := peerAs[ShakearoundUserShakeEvent](t, ev)
+		peerEnv(t, &e.Envelope, "toUser", "fromUser", 1433332012, "ShakearoundUserShake")
+		assert.Equal(t, "uuid", e.ChosenBeacon.UUID)
+		assert.Equal(t, "12345", e.ChosenBeacon.Major)
+		assert.Equal(t, "54321", e.ChosenBeacon.Minor)
+		assert.Equal(t, 0.057, e.ChosenBeacon.Distance)
+		require.Len(t, e.AroundBeacons, 2)
+		assert.Equal(t, 166.816, e.AroundBeacons[0].Distance)
+		assert.Equal(t, 15.013, e.AroundBeacons[1].Distance)
+		assert.Equal(t, "54321", e.AroundBeacons[1].Minor)
+	}},
+	{"senparc/create_map_poi_audit_info.xml", func(t *testing.T, ev Event) {
+		e := peerAs[CreateMapPoiAuditInfoEvent](t, ev)
+		peerEnv(t, &e.Envelope, "gh_4346ac1514d8", "od1P50M-fNQI5Gcq-trm4a7apsU8", 1488856741, "create_map_poi_audit_info")
+		assert.EqualValues(t, 11111, e.AuditID)
+		assert.Equal(t, 1, e.Status)
+		assert.Equal(t, "xxx", e.MapPoiID)
+		assert.Equal(t, 134.0, e.Latitude)
+		assert.Equal(t, 30.0, e.Longitude)
+		assert.Equal(t, "xxx", e.ShRemark)
+	}},
+	{"wechatpy/wificonnected.xml", func(t *testing.T, ev Event) {
+		e := peerAs[WifiConnectedEvent](t, ev)
+		peerEnv(t, &e.Envelope, "toUser", "FromUser", 123456789, "WifiConnected")
+		unixAt(t, 0, e.ConnectTime, "ConnectTime")
+		assert.Equal(t, "3001224419", e.VendorID)
+		assert.Equal(t, "1234", e.PlaceID)
+		assert.Equal(t, "00:1f:7a:ad:5c:a8", e.DeviceNo)
+	}},
+
 	// JSON bodies: 视频号小店 / 微信小店.
 	{"skit/channels_ec_order_new.json", func(t *testing.T, ev Event) {
 		e := peerAs[ChannelsECOrderNewEvent](t, ev)
@@ -799,4 +845,33 @@ func TestPeerSamplesListed(t *testing.T) {
 	sort.Strings(cased)
 	assert.Equal(t, onDisk, cased)
 	assert.GreaterOrEqual(t, len(cased), 40)
+}
+
+// TestPeerSamplesAsJSON: the JSON form of every XML sample (see xmlToJSON),
+// with scalars as strings and again as numbers where they are numbers,
+// passes the same checks as the XML.
+func TestPeerSamplesAsJSON(t *testing.T) {
+	n := 0
+	for _, c := range peerCases {
+		c := c
+		if !strings.HasSuffix(c.file, ".xml") {
+			continue
+		}
+		body, err := os.ReadFile(filepath.Join("testdata", "peers", c.file))
+		require.NoError(t, err)
+		for _, asNumbers := range []bool{false, true} {
+			js := xmlToJSON(t, body, asNumbers)
+			name := c.file + "/strings"
+			if asNumbers {
+				name = c.file + "/numbers"
+			}
+			t.Run(name, func(t *testing.T) {
+				ev, err := Parse(js)
+				require.NoError(t, err, "%s", js)
+				c.check(t, ev)
+			})
+			n++
+		}
+	}
+	assert.Greater(t, n, 100)
 }

@@ -47,15 +47,21 @@ func (w replyWriter) closeTag(name string) replyWriter {
 
 // str writes a string member: CDATA in XML, a JSON string in JSON.
 func (w replyWriter) str(name, value string) replyWriter {
-	w = w.key(name)
 	if w.json {
+		w = w.key(name)
 		w.buf = appendJSONString(w.buf, value)
 		return w
 	}
-	w.buf = append(w.buf, "<![CDATA["...)
+	// Fewer, longer appends than key and closeTag would make: this is most
+	// of the time of a reply.
+	w.buf = append(w.buf, '<')
+	w.buf = append(w.buf, name...)
+	w.buf = append(w.buf, "><![CDATA["...)
 	w.buf = appendCDATA(w.buf, value)
-	w.buf = append(w.buf, "]]>"...)
-	return w.closeTag(name)
+	w.buf = append(w.buf, "]]></"...)
+	w.buf = append(w.buf, name...)
+	w.buf = append(w.buf, '>')
+	return w
 }
 
 // optStr writes a string member unless it is empty.

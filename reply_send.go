@@ -1,8 +1,6 @@
 package wechatevent
 
 import (
-	"crypto/sha1"
-	"errors"
 	"strings"
 	"unsafe"
 
@@ -107,15 +105,10 @@ var (
 // spells the keys as WeCom's JSON callbacks do: encrypt, msgsignature,
 // timestamp, nonce.
 func (c *Crypto) encryptJSON(plaintext []byte, timestamp, nonce string, receiveID []byte, lower bool) ([]byte, error) {
-	if !printableASCII(timestamp) || !printableASCII(nonce) {
-		return nil, errors.New("wechatevent: reply timestamp and nonce must be printable ASCII")
-	}
-	encrypted, err := c.seal(plaintext, receiveID)
+	encrypted, sig, err := c.sealReply(plaintext, timestamp, nonce, receiveID)
 	if err != nil {
 		return nil, err
 	}
-	var sig [2 * sha1.Size]byte
-	sign(&sig, c.token, timestamp, nonce, encrypted)
 
 	keys := &envelopeKeys
 	if lower {

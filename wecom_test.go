@@ -1,6 +1,8 @@
 package wechatevent
 
 import (
+	"bytes"
+	"encoding/xml"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -9,6 +11,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -599,6 +602,12 @@ func TestWeComFixturesAllListed(t *testing.T) {
 		assert.Falsef(t, listed[tc.file], "%s listed twice", tc.file)
 		listed[tc.file] = true
 	}
+	for _, tc := range catalogSamples { // WeCom samples of the catalog table
+		if strings.HasPrefix(tc.file, "wecom/") {
+			assert.Falsef(t, listed[tc.file], "%s listed twice", tc.file)
+			listed[tc.file] = true
+		}
+	}
 	roots := map[string]bool{}
 	for _, k := range wecomSharedKeys {
 		roots[k] = true
@@ -836,4 +845,77 @@ func TestWeComUserSubKey(t *testing.T) {
 	require.NoError(t, err)
 	require.IsType(t, &MeetingChangeEvent{}, got)
 	assert.Equal(t, "m2", got.(*MeetingChangeEvent).MeetingID)
+}
+
+// xmlTagPaths collects the element paths the xml tags of t fill, aliases
+// included, below prefix.
+func xmlTagPaths(t reflect.Type, prefix string, out map[string]bool) {
+	for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
+		t = t.Elem()
+	}
+	if t.Kind() != reflect.Struct || t == reflect.TypeOf(time.Time{}) {
+		return
+	}
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		tag := strings.Split(f.Tag.Get("xml"), ",")[0]
+		if f.Anonymous && tag == "" {
+			xmlTagPaths(f.Type, prefix, out)
+			continue
+		}
+		if tag == "-" || tag == "" {
+			continue
+		}
+		paths := []string{tag}
+		for _, a := range strings.Split(f.Tag.Get("alias"), ",") {
+			switch {
+			case a == "":
+			case strings.Contains(a, ">"):
+				paths = append(paths, a)
+			default:
+				parts := strings.Split(tag, ">")
+				parts[len(parts)-1] = a
+				paths = append(paths, strings.Join(parts, ">"))
+			}
+		}
+		for _, p := range paths {
+			parts := strings.Split(p, ">")
+			for j := range parts {
+				out[prefix+strings.Join(parts[:j+1], ">")] = true
+			}
+			xmlTagPaths(f.Type, prefix+p+">", out)
+		}
+	}
+}
+
+// TestWeComFixturesFullyModelled: every element of every WeCom XML fixture
+// lands in a field of the type it parses to, so that no value WeCom sends
+// is dropped unseen.
+func TestWeComFixturesFullyModelled(t *testing.T) {
+	for _, tc := range allWeComSamples() {
+		if tc.want == nil || !strings.HasSuffix(tc.file, ".xml") {
+			continue
+		}
+		body, err := os.ReadFile(fixturePath(tc.file))
+		require.NoError(t, err)
+		known := map[string]bool{}
+		xmlTagPaths(reflect.TypeOf(tc.want), "", known)
+		d := xml.NewDecoder(bytes.NewReader(bytes.TrimPrefix(body, []byte("\xef\xbb\xbf"))))
+		var stack []string
+		for {
+			tok, err := d.Token()
+			if err != nil {
+				break
+			}
+			switch e := tok.(type) {
+			case xml.StartElement:
+				stack = append(stack, e.Name.Local)
+				if p := strings.Join(stack[1:], ">"); len(stack) > 1 {
+					assert.Truef(t, known[p], "%s: <%s> lands in no field of %T", tc.file, p, tc.want)
+				}
+			case xml.EndElement:
+				stack = stack[:len(stack)-1]
+			}
+		}
+	}
 }
