@@ -143,7 +143,7 @@ func (t *table) set(key string, newEvent func() Event) {
 }
 
 // builtinTables lists every built-in registration, table by table.
-var builtinTables = [][]builtin{seedEvents, messageTypes, menuEvents, notifyEvents, serviceEvents, cardEvents, miniProgramEvents, shopEvents, channelsEvents, platformPushes,
+var builtinTables = [][]builtin{accountEvents, messageTypes, menuEvents, massSendEvents, notifyEvents, serviceEvents, cardEvents, miniProgramEvents, shopEvents, channelsEvents, platformPushes,
 	contactEvents, customerEvents, schoolEvents, approvalEvents, appEvents, cardEventsWeCom, oaEvents, docEvents, serviceEventsWeCom, suitePushes}
 
 // builtin is one built-in registration.
