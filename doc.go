@@ -1,5 +1,5 @@
-// Package wechatevent turns the XML bodies of WeChat callbacks (公众号 and
-// 服务号, 小程序, 开放平台) into typed Go values.
+// Package wechatevent turns the XML and JSON bodies of WeChat callbacks
+// (公众号 and 服务号, 小程序, 开放平台, 微信小店) into typed Go values.
 //
 // A callback endpoint calls Parse on the body and type-switches on the result:
 //
@@ -33,11 +33,19 @@
 // number; booleans accept 0, 1, true and false; time.Time fields come from
 // UNIX seconds; slices collect every occurrence of a repeated element.
 //
+// A body whose first byte after an optional BOM and white space is '{' is
+// JSON (小程序 with the JSON data format, 微信小店, the WeCom bot) and fills
+// the same types by the same tags: a key is an element, a nested object a
+// wrapper, an array its key repeated; a JSON number read into a string keeps
+// its exact text, so 19-digit order IDs survive. Malformed JSON is ErrSyntax
+// with the byte offset.
+//
 // User types register with RegisterEvent, RegisterMessage and
 // RegisterInfoType: any struct that embeds Envelope and declares its fields
 // with xml struct tags (the syntax of encoding/xml: "Name", "A>B", slices for
 // repeated elements). An optional alias tag lists other spellings of the last
-// element of a path, as in `xml:"MenuId" alias:"MenuID"`.
+// element of a path, as in `xml:"MenuId" alias:"MenuID"`; an alias with a
+// ">" is a whole other path, and one that starts with ">" a child of the root.
 //
 // Handler serves a callback URL end to end: it authenticates and, in
 // security mode, decrypts each callback, passes the typed value to a
