@@ -87,153 +87,6 @@ type LocationEvent struct {
 	AppType   string  `xml:"AppType"`   // WeCom: "wxwork" when reported by the WeCom client; empty for the 公众号
 }
 
-// ClickEvent is sent when a user taps a menu button of type click.
-// The Event value is "CLICK".
-// See https://developers.weixin.qq.com/doc/offiaccount/Custom_Menus/Custom_Menu_Push_Events.html
-type ClickEvent struct {
-	Envelope
-	EventKey string `xml:"EventKey"` // the key set on the menu button
-}
-
-// ViewEvent is sent when a user taps a menu button that opens a web page.
-// The Event value is "VIEW".
-// See https://developers.weixin.qq.com/doc/offiaccount/Custom_Menus/Custom_Menu_Push_Events.html
-type ViewEvent struct {
-	Envelope
-	EventKey string `xml:"EventKey"`              // the URL the button opens
-	MenuID   string `xml:"MenuId" alias:"MenuID"` // the personalised menu's ID, when one was shown
-}
-
-// MassSendJobFinishEvent is sent when a mass send (群发) finishes. Its job ID
-// is Envelope.MsgID (wire element MsgID).
-// The Event value is "MASSSENDJOBFINISH".
-// See https://developers.weixin.qq.com/doc/offiaccount/Message_Management/Batch_Sends_and_Originality_Checks.html
-type MassSendJobFinishEvent struct {
-	Envelope
-	Status               string               `xml:"Status"`               // "send success", "send fail" or "err(<code>)"
-	TotalCount           int                  `xml:"TotalCount"`           // followers targeted
-	FilterCount          int                  `xml:"FilterCount"`          // followers left after filtering
-	SentCount            int                  `xml:"SentCount"`            // sends that succeeded
-	ErrorCount           int                  `xml:"ErrorCount"`           // sends that failed
-	CopyrightCheckResult CopyrightCheckResult `xml:"CopyrightCheckResult"` // the originality check; zero when none was done
-	ArticleURLResult     ArticleURLResult     `xml:"ArticleUrlResult"`     // the published articles' URLs; zero when absent
-}
-
-// CopyrightCheckResult is the originality check of a mass send.
-type CopyrightCheckResult struct {
-	Count      int                  `xml:"Count"`           // articles checked; ResultList is not limited by it
-	ResultList []CopyrightCheckItem `xml:"ResultList>item"` // one entry per article
-	CheckState int                  `xml:"CheckState"`      // 1 may send, 2 may not send
-}
-
-// CopyrightCheckItem is the originality check of one article.
-type CopyrightCheckItem struct {
-	ArticleIdx            int    `xml:"ArticleIdx"`            // the article's position, from 1
-	UserDeclareState      int    `xml:"UserDeclareState"`      // what the sender declared
-	AuditState            int    `xml:"AuditState"`            // the result of the check
-	OriginalArticleURL    string `xml:"OriginalArticleUrl"`    // the article found to be the original
-	OriginalArticleType   int    `xml:"OriginalArticleType"`   // the original's type
-	CanReprint            int    `xml:"CanReprint"`            // 1 when reprinting is allowed
-	NeedReplaceContent    int    `xml:"NeedReplaceContent"`    // 1 when the content is replaced by the original
-	NeedShowReprintSource int    `xml:"NeedShowReprintSource"` // 1 when the source must be shown
-}
-
-// ArticleURLResult lists the URLs of the articles of a mass send.
-type ArticleURLResult struct {
-	Count      int              `xml:"Count"`           // articles; ResultList is not limited by it
-	ResultList []ArticleURLItem `xml:"ResultList>item"` // one entry per article
-}
-
-// ArticleURLItem is the URL of one article of a mass send.
-type ArticleURLItem struct {
-	ArticleIdx int    `xml:"ArticleIdx"` // the article's position, from 1
-	ArticleURL string `xml:"ArticleUrl"` // the published article's URL
-}
-
-// TemplateSendJobFinishEvent is sent when a template message was delivered
-// or failed. Its message ID is Envelope.MsgID (wire element MsgID).
-// The Event value is "TEMPLATESENDJOBFINISH".
-// See https://developers.weixin.qq.com/doc/offiaccount/Message_Management/Template_Message_Interface.html
-type TemplateSendJobFinishEvent struct {
-	Envelope
-	Status string `xml:"Status"` // "success", "failed:user block" or "failed: system failed"
-}
-
-// ScanCodePushEvent is sent when a user scans a code from a menu button of
-// type scancode_push; the client shows the result itself.
-// The Event value is "scancode_push".
-// See https://developers.weixin.qq.com/doc/offiaccount/Custom_Menus/Custom_Menu_Push_Events.html
-type ScanCodePushEvent struct {
-	Envelope
-	EventKey   string `xml:"EventKey"`                // the key set on the menu button
-	ScanType   string `xml:"ScanCodeInfo>ScanType"`   // "qrcode", "barcode", ...
-	ScanResult string `xml:"ScanCodeInfo>ScanResult"` // the decoded content
-}
-
-// ScanCodeWaitMsgEvent is sent when a user scans a code from a menu button
-// of type scancode_waitmsg; the client waits for the account's reply.
-// The Event value is "scancode_waitmsg".
-// See https://developers.weixin.qq.com/doc/offiaccount/Custom_Menus/Custom_Menu_Push_Events.html
-type ScanCodeWaitMsgEvent struct {
-	Envelope
-	EventKey   string `xml:"EventKey"`                // the key set on the menu button
-	ScanType   string `xml:"ScanCodeInfo>ScanType"`   // "qrcode", "barcode", ...
-	ScanResult string `xml:"ScanCodeInfo>ScanResult"` // the decoded content
-}
-
-// Picture is one picture sent from a picture menu button.
-type Picture struct {
-	PicMd5Sum string `xml:"PicMd5Sum"` // MD5 of the picture, lower-case hex
-}
-
-// PicSysPhotoEvent is sent when a user takes a photo from a menu button of
-// type pic_sysphoto.
-// The Event value is "pic_sysphoto".
-// See https://developers.weixin.qq.com/doc/offiaccount/Custom_Menus/Custom_Menu_Push_Events.html
-type PicSysPhotoEvent struct {
-	Envelope
-	EventKey string    `xml:"EventKey"`                  // the key set on the menu button
-	Count    int       `xml:"SendPicsInfo>Count"`        // as sent; may disagree with len(Pictures)
-	Pictures []Picture `xml:"SendPicsInfo>PicList>item"` // every picture, across repeated PicList wrappers
-}
-
-// PicPhotoOrAlbumEvent is sent when a user sends photos from a menu button of
-// type pic_photo_or_album.
-// The Event value is "pic_photo_or_album".
-// See https://developers.weixin.qq.com/doc/offiaccount/Custom_Menus/Custom_Menu_Push_Events.html
-type PicPhotoOrAlbumEvent struct {
-	Envelope
-	EventKey string    `xml:"EventKey"`                  // the key set on the menu button
-	Count    int       `xml:"SendPicsInfo>Count"`        // as sent; may disagree with len(Pictures)
-	Pictures []Picture `xml:"SendPicsInfo>PicList>item"` // every picture, across repeated PicList wrappers
-}
-
-// PicWeChatEvent is sent when a user sends photos from the WeChat album from
-// a menu button of type pic_weixin.
-// The Event value is "pic_weixin".
-// See https://developers.weixin.qq.com/doc/offiaccount/Custom_Menus/Custom_Menu_Push_Events.html
-type PicWeChatEvent struct {
-	Envelope
-	EventKey string    `xml:"EventKey"`                  // the key set on the menu button
-	Count    int       `xml:"SendPicsInfo>Count"`        // as sent; may disagree with len(Pictures)
-	Pictures []Picture `xml:"SendPicsInfo>PicList>item"` // every picture, across repeated PicList wrappers
-}
-
-// LocationSelectEvent is sent when a user picks a place from a menu button of
-// type location_select.
-// The Event value is "location_select".
-// See https://developers.weixin.qq.com/doc/offiaccount/Custom_Menus/Custom_Menu_Push_Events.html
-type LocationSelectEvent struct {
-	Envelope
-	EventKey  string  `xml:"EventKey"`                    // the key set on the menu button
-	LocationX float64 `xml:"SendLocationInfo>Location_X"` // latitude, degrees
-	LocationY float64 `xml:"SendLocationInfo>Location_Y"` // longitude, degrees
-	Scale     int     `xml:"SendLocationInfo>Scale"`      // map zoom level
-	Label     string  `xml:"SendLocationInfo>Label"`      // address text, kept exactly
-	Poiname   string  `xml:"SendLocationInfo>Poiname"`    // the 朋友圈 POI name; often empty
-	AppType   string  `xml:"AppType"`                     // WeCom: "wxwork" when sent from the WeCom client; empty for the 公众号
-}
-
 // QualificationVerifySuccessEvent is sent when the account's qualification
 // verification (资质认证) succeeds.
 // The Event value is "qualification_verify_success".
@@ -339,24 +192,15 @@ type UserScanProductVerifyActionEvent struct {
 	ReasonMsg   string `xml:"ReasonMsg"`   // why it did not pass; empty on success
 }
 
-// seedEvents registers the events of the seed documents.
-var seedEvents = []builtin{
+// accountEvents registers the events about a user and the account:
+// following, scanning, location, verification and product scans.
+var accountEvents = []builtin{
 	{nsEvent, "subscribe", newOf[SubscribeEvent]},
 	{nsEvent, keySubscribeScan, newOf[SubscribeScanEvent]},
 	{nsEvent, keySubscribeScanProduct, newOf[SubscribeScanProductEvent]},
 	{nsEvent, "unsubscribe", newOf[UnsubscribeEvent]},
 	{nsEvent, "SCAN", newOf[ScanEvent]},
 	{nsEvent, "LOCATION", newOf[LocationEvent]},
-	{nsEvent, "CLICK", newOf[ClickEvent]},
-	{nsEvent, "VIEW", newOf[ViewEvent]},
-	{nsEvent, "MASSSENDJOBFINISH", newOf[MassSendJobFinishEvent]},
-	{nsEvent, "TEMPLATESENDJOBFINISH", newOf[TemplateSendJobFinishEvent]},
-	{nsEvent, "scancode_push", newOf[ScanCodePushEvent]},
-	{nsEvent, "scancode_waitmsg", newOf[ScanCodeWaitMsgEvent]},
-	{nsEvent, "pic_sysphoto", newOf[PicSysPhotoEvent]},
-	{nsEvent, "pic_photo_or_album", newOf[PicPhotoOrAlbumEvent]},
-	{nsEvent, "pic_weixin", newOf[PicWeChatEvent]},
-	{nsEvent, "location_select", newOf[LocationSelectEvent]},
 	{nsEvent, "qualification_verify_success", newOf[QualificationVerifySuccessEvent]},
 	{nsEvent, "qualification_verify_fail", newOf[QualificationVerifyFailEvent]},
 	{nsEvent, "naming_verify_success", newOf[NamingVerifySuccessEvent]},

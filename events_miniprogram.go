@@ -2,11 +2,11 @@ package wechatevent
 
 import "time"
 
-// UserEnterTempsessionEvent is sent when a user enters a 小程序's
+// UserEnterTempSessionEvent is sent when a user enters a 小程序's
 // customer-service conversation.
 // The Event value is "user_enter_tempsession".
 // See https://developers.weixin.qq.com/miniprogram/dev/framework/open-ability/customer-message/receive.html
-type UserEnterTempsessionEvent struct {
+type UserEnterTempSessionEvent struct {
 	Envelope
 	SessionFrom string `xml:"SessionFrom"` // the session-from value of the contact button
 }
@@ -561,7 +561,7 @@ type ModifyStoreAuditInfoEvent struct {
 // miniProgramEvents registers the 小程序 events, including those a
 // third-party platform receives for the mini programs it manages.
 var miniProgramEvents = []builtin{
-	{nsEvent, "user_enter_tempsession", newOf[UserEnterTempsessionEvent]},
+	{nsEvent, "user_enter_tempsession", newOf[UserEnterTempSessionEvent]},
 	{nsEvent, "wxa_media_check", newOf[WxaMediaCheckEvent]},
 	{nsEvent, "weapp_audit_success", newOf[WeappAuditSuccessEvent]},
 	{nsEvent, "weapp_audit_fail", newOf[WeappAuditFailEvent]},

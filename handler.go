@@ -66,8 +66,9 @@ import (
 //     ciphertext, XML syntax, no MsgType; or when it could not be read;
 //   - 413, 414 and 503 for the limits above;
 //   - 405 for any method but GET and POST;
-//   - 500 when your function returns an error, or WithReceiveIDFunc does,
-//     so that WeChat retries.
+//   - 500 when your function returns an error or a reply WeChat would
+//     refuse (ErrReply), or WithReceiveIDFunc returns an error, so that
+//     WeChat retries.
 //
 // Error answers carry only the status text, so that nothing about a key or a
 // plaintext reaches the sender; WithErrorLog receives the cause.

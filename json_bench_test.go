@@ -39,6 +39,7 @@ var jsonBenchCases = []benchCase{
 }
 
 func TestJSONBenchBodies(t *testing.T) {
+	require.Len(t, benchJSONFlat, 256, "BENCHMARKS.md gives its size")
 	ev, err := Parse([]byte(benchJSONFlat))
 	require.NoError(t, err)
 	e, ok := ev.(*SubscribeScanEvent)

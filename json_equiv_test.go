@@ -2,7 +2,6 @@ package wechatevent
 
 import (
 	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -104,7 +103,7 @@ func TestJSONFormsOfXMLFixtures(t *testing.T) {
 			if tc.err != nil {
 				continue
 			}
-			body, err := os.ReadFile(filepath.Join("testdata", "catalog", tc.file))
+			body, err := os.ReadFile(fixturePath(tc.file))
 			require.NoError(t, err)
 			for _, asNumbers := range []bool{false, true} {
 				js := xmlToJSON(t, body, asNumbers)

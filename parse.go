@@ -143,7 +143,7 @@ func (t *table) set(key string, newEvent func() Event) {
 }
 
 // builtinTables lists every built-in registration, table by table.
-var builtinTables = [][]builtin{seedEvents, messageTypes, menuEvents, notifyEvents, serviceEvents, cardEvents, miniProgramEvents, shopEvents, channelsEvents, platformPushes,
+var builtinTables = [][]builtin{accountEvents, messageTypes, menuEvents, massSendEvents, notifyEvents, serviceEvents, cardEvents, miniProgramEvents, shopEvents, channelsEvents, platformPushes,
 	contactEvents, customerEvents, schoolEvents, approvalEvents, appEvents, cardEventsWeCom, oaEvents, docEvents, serviceEventsWeCom, suitePushes}
 
 // builtin is one built-in registration.
@@ -350,7 +350,7 @@ func (r *registry) event(h *header) *entry {
 	if len(eventKeyRules) > 0 && h.eventKey != "" {
 		ev, key := trimValue(h.event), trimValue(h.eventKey)
 		for _, rule := range eventKeyRules {
-			if strings.EqualFold(ev, rule.event) && strings.HasPrefix(key, rule.prefix) {
+			if strings.HasPrefix(key, rule.prefix) && (ev == rule.event || strings.EqualFold(ev, rule.event)) {
 				if e := t.get(rule.key); e != nil {
 					return e
 				}

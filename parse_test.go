@@ -40,7 +40,7 @@ const (
 
 func readFixture(t testing.TB, name string) []byte {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join("testdata", name))
+	data, err := os.ReadFile(filepath.Join("testdata", "mp", name))
 	require.NoError(t, err)
 	return data
 }
@@ -162,7 +162,7 @@ func TestParseSeedFixtures(t *testing.T) {
 		{"voice.xml", &VoiceMessage{Envelope: msgEnv("voice", 1234567890123456), MediaID: "media_id_2", Format: "amr", Recognition: "腾讯微信团队"}},
 		{"video.xml", &VideoMessage{Envelope: msgEnv("video", 1234567890123457), MediaID: "media_id_3", ThumbMediaID: "thumb_3"}},
 		{"shortvideo.xml", &ShortVideoMessage{Envelope: msgEnv("shortvideo", 1234567890123458), MediaID: "media_id_4", ThumbMediaID: "thumb_4"}},
-		{"location_message.xml", &LocationMessage{Envelope: msgEnv("location", 1234567890123459), LocationX: 23.134521, LocationY: 113.358803, Scale: 20, Label: "位置信息"}},
+		{"location.message.xml", &LocationMessage{Envelope: msgEnv("location", 1234567890123459), LocationX: 23.134521, LocationY: 113.358803, Scale: 20, Label: "位置信息"}},
 		{"link.xml", &LinkMessage{
 			Envelope: msgEnv("link", 1234567890123460),
 			Title:    "公众平台官网链接", Description: "a &amp; b", URL: "https://mp.weixin.qq.com/", MsgDataID: "xxxx", Idx: "xxxx",
@@ -433,12 +433,7 @@ func (r *countingReader) Read(p []byte) (int, error) {
 // value must not change, since Parse reads the body in place and must copy
 // everything the value keeps.
 func TestParseKeepsNoReferenceToData(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join("testdata", "*.xml"))
-	require.NoError(t, err)
-	more, err := filepath.Glob(filepath.Join("testdata", "catalog", "*.xml"))
-	require.NoError(t, err)
-	files = append(files, more...)
-	require.Greater(t, len(files), 100)
+	files := fixtureFiles(t)
 	extra := []string{
 		benchFlat, benchNested, benchText, benchUnknown,
 		`<xml><MsgType>text</MsgType><Content>a &amp; b<!-- c --> d<![CDATA[e]]></Content></xml>`,

@@ -846,3 +846,32 @@ func TestPeerSamplesListed(t *testing.T) {
 	assert.Equal(t, onDisk, cased)
 	assert.GreaterOrEqual(t, len(cased), 40)
 }
+
+// TestPeerSamplesAsJSON: the JSON form of every XML sample (see xmlToJSON),
+// with scalars as strings and again as numbers where they are numbers,
+// passes the same checks as the XML.
+func TestPeerSamplesAsJSON(t *testing.T) {
+	n := 0
+	for _, c := range peerCases {
+		c := c
+		if !strings.HasSuffix(c.file, ".xml") {
+			continue
+		}
+		body, err := os.ReadFile(filepath.Join("testdata", "peers", c.file))
+		require.NoError(t, err)
+		for _, asNumbers := range []bool{false, true} {
+			js := xmlToJSON(t, body, asNumbers)
+			name := c.file + "/strings"
+			if asNumbers {
+				name = c.file + "/numbers"
+			}
+			t.Run(name, func(t *testing.T) {
+				ev, err := Parse(js)
+				require.NoError(t, err, "%s", js)
+				c.check(t, ev)
+			})
+			n++
+		}
+	}
+	assert.Greater(t, n, 100)
+}

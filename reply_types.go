@@ -20,7 +20,10 @@ const (
 	MaxReplyArticles = 8
 
 	// MaxReplyTextBytes is the longest Content of a text reply, in bytes
-	// of UTF-8: WeCom truncates longer text, 公众号 drops the reply.
+	// of UTF-8. WeCom documents it and truncates longer text; the 公众号
+	// page states no limit, but users hit one near it (silenceper/wechat#673
+	// asks how to send more than 628 汉字), so longer text is refused
+	// rather than cut where the user cannot see.
 	MaxReplyTextBytes = 2048
 )
 

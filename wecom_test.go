@@ -602,6 +602,12 @@ func TestWeComFixturesAllListed(t *testing.T) {
 		assert.Falsef(t, listed[tc.file], "%s listed twice", tc.file)
 		listed[tc.file] = true
 	}
+	for _, tc := range catalogSamples { // WeCom samples of the catalog table
+		if strings.HasPrefix(tc.file, "wecom/") {
+			assert.Falsef(t, listed[tc.file], "%s listed twice", tc.file)
+			listed[tc.file] = true
+		}
+	}
 	roots := map[string]bool{}
 	for _, k := range wecomSharedKeys {
 		roots[k] = true

@@ -32,7 +32,7 @@ const (
 )
 
 // fixture is the path of a shipped callback body.
-func fixture(name string) string { return filepath.Join("..", "..", "testdata", name) }
+func fixture(name string) string { return filepath.Join("..", "..", "testdata", "mp", name) }
 
 // result is one run of the command.
 type result struct {
@@ -198,7 +198,7 @@ func TestSendPlainToExamplesServer(t *testing.T) {
 	require.Equal(t, exitOK, r.status, r.stdout+r.stderr)
 	assert.Contains(t, r.stdout, "(URL verification): 200 in ")
 	assert.Contains(t, r.stdout, "echostr answered")
-	assert.Regexp(t, `POST \.\./\.\./testdata/click\.xml: 200 in (<1ms|[0-9.]+m?s), no reply \("success"\)`, r.stdout)
+	assert.Regexp(t, `POST \.\./\.\./testdata/mp/click\.xml: 200 in (<1ms|[0-9.]+m?s), no reply \("success"\)`, r.stdout)
 	assert.Equal(t, 3, strings.Count(r.stdout, ": 200 in "))
 
 	require.Eventually(t, func() bool { return strings.Count(events.String(), "\n") >= 2 }, 10*time.Second, 10*time.Millisecond)
@@ -501,6 +501,9 @@ func TestXMLToJSONKeepsEveryFixture(t *testing.T) {
 	require.NoError(t, err)
 	require.NotEmpty(t, files)
 	for _, file := range files {
+		if strings.Contains(filepath.Base(file), ".malformed") {
+			continue // refused by design: there is nothing to convert
+		}
 		t.Run(filepath.Base(file), func(t *testing.T) {
 			data, err := os.ReadFile(file)
 			require.NoError(t, err)

@@ -193,12 +193,12 @@ type session struct {
 
 // verify sends the URL-verification GET and checks the echostr answered.
 func (s *session) verify(target string) {
+	label := "GET " + target + " (URL verification)"
 	req, echo, err := s.sender.NewVerifyRequest(target)
 	if err != nil {
-		s.fail("GET "+target+" (URL verification)", err)
+		s.fail(label, err)
 		return
 	}
-	label := "GET " + target + " (URL verification)"
 	status, answer, took, err := s.do(req)
 	if err == nil {
 		err = wechateventtest.CheckEcho(status, answer, echo)
