@@ -199,6 +199,13 @@ func WithBodyLimit(n int64) HandlerOption {
 // 503 before its body is read, and WeChat retries it. A body of unknown
 // length counts as the body limit. The default is DefaultInFlightLimit; n
 // must be at least the body limit.
+//
+// In plain mode only requests whose signature is valid count, since it is
+// checked before the body is read. In security mode the signature covers
+// the body, so any sender's body counts until it has been read (at most
+// CallbackDeadline): the limit then bounds memory, and senders that hold it
+// full make WeChat's callbacks retry, as with any server that must read
+// before it can authenticate.
 func WithInFlightLimit(n int64) HandlerOption {
 	return func(c *handlerConfig) { c.inFlightLimit = n }
 }
