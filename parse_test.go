@@ -1,6 +1,9 @@
 package wechatevent
 
 import (
+	"github.com/wechatevent/wechatevent/internal/elem"
+	"github.com/wechatevent/wechatevent/internal/xmlread"
+
 	"bytes"
 	"errors"
 	"fmt"
@@ -465,4 +468,11 @@ func TestParseKeepsNoReferenceToData(t *testing.T) {
 	for i, body := range extra {
 		t.Run(fmt.Sprint("extra", i), func(t *testing.T) { check(t, []byte(body)) })
 	}
+}
+
+// scanXML reads an XML body into a table of its own, as Parse reads it.
+func scanXML(src string) (*elem.Table, error) {
+	var r xmlread.Reader
+	t := &elem.Table{}
+	return t, readXML(&r, t, src)
 }
