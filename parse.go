@@ -275,6 +275,13 @@ func normKey(k string) string {
 type header struct {
 	msgType, event, infoType, eventKey string
 	changeType, updateDetail           string
+
+	// botMsgType is the lower-case "msgtype" of the WeCom AI bot
+	// (智能机器人), whose JSON callbacks spell every key in lower case.
+	// It names no registered type: the bot's "text" is shaped unlike a
+	// 公众号 text message, so such a body is an UnknownEvent that keeps its
+	// MsgType, never a refusal that would make WeCom retry.
+	botMsgType string
 }
 
 func readHeader(t *elem.Table) header {
@@ -301,6 +308,8 @@ func readHeader(t *elem.Table) header {
 			h.changeType = t.Str(e.Value)
 		case "UpdateDetail":
 			h.updateDetail = t.Str(e.Value)
+		case "msgtype":
+			h.botMsgType = t.Str(e.Value)
 		}
 	}
 	return h
@@ -319,6 +328,9 @@ func (r *registry) lookup(h *header) (*entry, error) {
 	switch {
 	case len(msgType) == 0:
 		if strings.TrimSpace(h.infoType) == "" {
+			if strings.TrimSpace(h.botMsgType) != "" {
+				return nil, nil
+			}
 			return nil, ErrMissingMsgType
 		}
 		return r.tables[nsInfo].sub(h.infoType, h), nil
@@ -494,6 +506,9 @@ func (p *Parser) parse(st *parseState, data []byte) (Event, error) {
 		st.binder.Fill(plan, t, at, false)
 	}
 	if env := ev.Header(); env != nil {
+		if env.MsgType == "" {
+			env.MsgType = h.botMsgType
+		}
 		env.MsgType = trimValue(env.MsgType)
 		env.Event = trimValue(env.Event)
 	}
