@@ -8,7 +8,6 @@
 package xmlread
 
 import (
-	"math/bits"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -221,23 +220,7 @@ scan:
 			break
 		}
 		limit := min(len(src), p+elem.MaxNameLen+1)
-		for p+8 <= limit {
-			m := asciiLetters(le64(src, p))
-			if m != highBits {
-				p += bits.TrailingZeros64(^m&highBits) >> 3
-				break
-			}
-			p += 8
-		}
-		var seen uint8
-		for p < limit {
-			f := nameByte[src[p]]
-			if f == 0 {
-				break
-			}
-			seen |= f
-			p++
-		}
+		p, colon := nameEnd(src, p, limit)
 		if p >= limit || src[p] != '>' {
 			break
 		}
@@ -296,7 +279,7 @@ scan:
 		}
 
 		var lc uint16
-		if seen&nameColon != 0 {
+		if colon {
 			lc = local(name, true)
 		}
 		elems = append(elems, elem.Elem{Name: elem.Span{Off: uint32(i + 1), Len: uint32(len(name))}, Value: value, Parent: parent, Local: lc})
