@@ -130,6 +130,23 @@ type ExternalChatCreateEvent struct {
 	ChatID     string `xml:"ChatId"`     // the group's chat_id
 }
 
+// ExternalChatChange holds the elements of every change_external_chat
+// update: the types of each UpdateDetail and ExternalChatUpdateEvent embed
+// it. WeCom sends the member fields with every UpdateDetail, not only with
+// add_member and del_member.
+// See https://developer.work.weixin.qq.com/document/path/92130
+type ExternalChatChange struct {
+	ChangeType    string   `xml:"ChangeType"`                               // "update"
+	UpdateDetail  string   `xml:"UpdateDetail"`                             // "add_member", "del_member", "change_owner", "change_name", "change_notice", …
+	ChatID        string   `xml:"ChatId"`                                   // the group's chat_id
+	JoinScene     int      `xml:"JoinScene"`                                // for members who joined: 0 invited by a member (directly or by link), 3 by scanning the group's QR code
+	QuitScene     int      `xml:"QuitScene"`                                // for members who left: 0 left by themselves, 1 removed by the owner or an admin
+	MemChangeCnt  int      `xml:"MemChangeCnt"`                             // how many members joined or left; MemChangeList is not limited by it
+	MemChangeList []string `xml:"MemChangeList" alias:"MemChangeList>Item"` // the UserIDs or external_userids of the members who joined or left, one <Item> each (or comma-separated)
+	LastMemVer    string   `xml:"LastMemVer"`                               // the member list's version before the change
+	CurMemVer     string   `xml:"CurMemVer"`                                // the member list's version after the change
+}
+
 // ExternalChatUpdateEvent is sent when a customer group changes in a way
 // that has no type of its own (see ExternalChatAddMemberEvent and the
 // others for the UpdateDetail values known). All the update types carry the
@@ -141,15 +158,7 @@ type ExternalChatCreateEvent struct {
 type ExternalChatUpdateEvent struct {
 	Envelope
 	SuiteEnvelope
-	ChangeType    string   `xml:"ChangeType"`                               // "update"
-	UpdateDetail  string   `xml:"UpdateDetail"`                             // what changed
-	ChatID        string   `xml:"ChatId"`                                   // the group's chat_id
-	JoinScene     int      `xml:"JoinScene"`                                // for members who joined: 0 invited by a member (directly or by link), 3 by scanning the group's QR code
-	QuitScene     int      `xml:"QuitScene"`                                // for members who left: 0 left by themselves, 1 removed by the owner or an admin
-	MemChangeCnt  int      `xml:"MemChangeCnt"`                             // how many members joined or left; MemChangeList is not limited by it
-	MemChangeList []string `xml:"MemChangeList" alias:"MemChangeList>Item"` // the UserIDs or external_userids of the members who joined or left, one <Item> each (or comma-separated)
-	LastMemVer    string   `xml:"LastMemVer"`                               // the member list's version before the change
-	CurMemVer     string   `xml:"CurMemVer"`                                // the member list's version after the change
+	ExternalChatChange
 }
 
 // ExternalChatAddMemberEvent is sent when members join a customer group.
@@ -160,15 +169,7 @@ type ExternalChatUpdateEvent struct {
 type ExternalChatAddMemberEvent struct {
 	Envelope
 	SuiteEnvelope
-	ChangeType    string   `xml:"ChangeType"`                               // "update"
-	UpdateDetail  string   `xml:"UpdateDetail"`                             // "add_member"
-	ChatID        string   `xml:"ChatId"`                                   // the group's chat_id
-	JoinScene     int      `xml:"JoinScene"`                                // for members who joined: 0 invited by a member (directly or by link), 3 by scanning the group's QR code
-	QuitScene     int      `xml:"QuitScene"`                                // for members who left: 0 left by themselves, 1 removed by the owner or an admin
-	MemChangeCnt  int      `xml:"MemChangeCnt"`                             // how many members joined or left; MemChangeList is not limited by it
-	MemChangeList []string `xml:"MemChangeList" alias:"MemChangeList>Item"` // the UserIDs or external_userids of the members who joined or left, one <Item> each (or comma-separated)
-	LastMemVer    string   `xml:"LastMemVer"`                               // the member list's version before the change
-	CurMemVer     string   `xml:"CurMemVer"`                                // the member list's version after the change
+	ExternalChatChange
 }
 
 // ExternalChatDelMemberEvent is sent when members leave a customer group or
@@ -180,15 +181,7 @@ type ExternalChatAddMemberEvent struct {
 type ExternalChatDelMemberEvent struct {
 	Envelope
 	SuiteEnvelope
-	ChangeType    string   `xml:"ChangeType"`                               // "update"
-	UpdateDetail  string   `xml:"UpdateDetail"`                             // "del_member"
-	ChatID        string   `xml:"ChatId"`                                   // the group's chat_id
-	JoinScene     int      `xml:"JoinScene"`                                // for members who joined: 0 invited by a member (directly or by link), 3 by scanning the group's QR code
-	QuitScene     int      `xml:"QuitScene"`                                // for members who left: 0 left by themselves, 1 removed by the owner or an admin
-	MemChangeCnt  int      `xml:"MemChangeCnt"`                             // how many members joined or left; MemChangeList is not limited by it
-	MemChangeList []string `xml:"MemChangeList" alias:"MemChangeList>Item"` // the UserIDs or external_userids of the members who joined or left, one <Item> each (or comma-separated)
-	LastMemVer    string   `xml:"LastMemVer"`                               // the member list's version before the change
-	CurMemVer     string   `xml:"CurMemVer"`                                // the member list's version after the change
+	ExternalChatChange
 }
 
 // ExternalChatChangeOwnerEvent is sent when a customer group gets a new owner.
@@ -199,15 +192,7 @@ type ExternalChatDelMemberEvent struct {
 type ExternalChatChangeOwnerEvent struct {
 	Envelope
 	SuiteEnvelope
-	ChangeType    string   `xml:"ChangeType"`                               // "update"
-	UpdateDetail  string   `xml:"UpdateDetail"`                             // "change_owner"
-	ChatID        string   `xml:"ChatId"`                                   // the group's chat_id
-	JoinScene     int      `xml:"JoinScene"`                                // for members who joined: 0 invited by a member (directly or by link), 3 by scanning the group's QR code
-	QuitScene     int      `xml:"QuitScene"`                                // for members who left: 0 left by themselves, 1 removed by the owner or an admin
-	MemChangeCnt  int      `xml:"MemChangeCnt"`                             // how many members joined or left; MemChangeList is not limited by it
-	MemChangeList []string `xml:"MemChangeList" alias:"MemChangeList>Item"` // the UserIDs or external_userids of the members who joined or left, one <Item> each (or comma-separated)
-	LastMemVer    string   `xml:"LastMemVer"`                               // the member list's version before the change
-	CurMemVer     string   `xml:"CurMemVer"`                                // the member list's version after the change
+	ExternalChatChange
 }
 
 // ExternalChatChangeNameEvent is sent when a customer group is renamed.
@@ -218,15 +203,7 @@ type ExternalChatChangeOwnerEvent struct {
 type ExternalChatChangeNameEvent struct {
 	Envelope
 	SuiteEnvelope
-	ChangeType    string   `xml:"ChangeType"`                               // "update"
-	UpdateDetail  string   `xml:"UpdateDetail"`                             // "change_name"
-	ChatID        string   `xml:"ChatId"`                                   // the group's chat_id
-	JoinScene     int      `xml:"JoinScene"`                                // for members who joined: 0 invited by a member (directly or by link), 3 by scanning the group's QR code
-	QuitScene     int      `xml:"QuitScene"`                                // for members who left: 0 left by themselves, 1 removed by the owner or an admin
-	MemChangeCnt  int      `xml:"MemChangeCnt"`                             // how many members joined or left; MemChangeList is not limited by it
-	MemChangeList []string `xml:"MemChangeList" alias:"MemChangeList>Item"` // the UserIDs or external_userids of the members who joined or left, one <Item> each (or comma-separated)
-	LastMemVer    string   `xml:"LastMemVer"`                               // the member list's version before the change
-	CurMemVer     string   `xml:"CurMemVer"`                                // the member list's version after the change
+	ExternalChatChange
 }
 
 // ExternalChatChangeNoticeEvent is sent when a customer group's notice
@@ -238,15 +215,7 @@ type ExternalChatChangeNameEvent struct {
 type ExternalChatChangeNoticeEvent struct {
 	Envelope
 	SuiteEnvelope
-	ChangeType    string   `xml:"ChangeType"`                               // "update"
-	UpdateDetail  string   `xml:"UpdateDetail"`                             // "change_notice"
-	ChatID        string   `xml:"ChatId"`                                   // the group's chat_id
-	JoinScene     int      `xml:"JoinScene"`                                // for members who joined: 0 invited by a member (directly or by link), 3 by scanning the group's QR code
-	QuitScene     int      `xml:"QuitScene"`                                // for members who left: 0 left by themselves, 1 removed by the owner or an admin
-	MemChangeCnt  int      `xml:"MemChangeCnt"`                             // how many members joined or left; MemChangeList is not limited by it
-	MemChangeList []string `xml:"MemChangeList" alias:"MemChangeList>Item"` // the UserIDs or external_userids of the members who joined or left, one <Item> each (or comma-separated)
-	LastMemVer    string   `xml:"LastMemVer"`                               // the member list's version before the change
-	CurMemVer     string   `xml:"CurMemVer"`                                // the member list's version after the change
+	ExternalChatChange
 }
 
 // ExternalChatDismissEvent is sent when a customer group is dismissed.
