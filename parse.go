@@ -28,7 +28,8 @@ type Parser struct {
 
 // registry maps keys to constructors, one table per namespace.
 type registry struct {
-	tables [3]table // indexed by namespace
+	tables [3]table       // indexed by namespace
+	rules  []resolvedRule // eventKeyRules whose keys are registered, in order
 }
 
 // table is the registrations of one namespace, under their normalised keys.
@@ -46,22 +47,29 @@ type table struct {
 type entry struct {
 	key  string
 	new  func() Event
-	plan atomic.Pointer[bind.Plan]
+	plan atomic.Pointer[typedPlan]
+}
+
+// typedPlan is a plan with the pointer type whose struct it fills.
+type typedPlan struct {
+	ptr  reflect.Type
+	plan *bind.Plan
 }
 
 // planOf returns the plan for ev, a value e.new returned, and the struct ev
 // points to, or a nil plan when ev is not a non-nil pointer to a struct
 // whose plan can be built.
 func (e *entry) planOf(ev Event) (*bind.Plan, unsafe.Pointer) {
-	rv := reflect.ValueOf(ev)
-	t := rv.Type()
-	if p := e.plan.Load(); p != nil && p.Type() == t.Elem() {
-		at := rv.UnsafePointer()
+	t := reflect.TypeOf(ev)
+	if c := e.plan.Load(); c != nil && c.ptr == t {
+		// ev holds a pointer, which is the data word of the interface.
+		at := (*[2]unsafe.Pointer)(unsafe.Pointer(&ev))[1]
 		if at == nil {
 			return nil, nil
 		}
-		return p, at
+		return c.plan, at
 	}
+	rv := reflect.ValueOf(ev)
 	if t.Kind() != reflect.Pointer || rv.IsNil() || t.Elem().Kind() != reflect.Struct {
 		return nil, nil
 	}
@@ -69,7 +77,7 @@ func (e *entry) planOf(ev Event) (*bind.Plan, unsafe.Pointer) {
 	if err != nil {
 		return nil, nil // refused at registration; a constructor that changed its type since is unknown
 	}
-	e.plan.Store(p)
+	e.plan.Store(&typedPlan{ptr: t, plan: p})
 	return p, rv.UnsafePointer()
 }
 
@@ -284,6 +292,20 @@ type header struct {
 	botMsgType string
 }
 
+// The keys of the header's names (see elem.Key), which readHeader
+// compares with each top-level element's instead of comparing strings.
+var (
+	keyMsgType      = elem.KeyOf("MsgType")
+	keyEvent        = elem.KeyOf("Event")
+	keyInfoType     = elem.KeyOf("InfoType")
+	keyEventKey     = elem.KeyOf("EventKey")
+	keyChangeType   = elem.KeyOf("ChangeType")
+	keyUpdateDetail = elem.KeyOf("UpdateDetail")
+	keyBotMsgType   = elem.KeyOf("msgtype")
+)
+
+// readHeader reads the header from the root's children, matching their
+// local names, as the binder does.
 func readHeader(t *elem.Table) header {
 	var h header
 	for i := 1; i < len(t.Elems); i++ {
@@ -291,25 +313,35 @@ func readHeader(t *elem.Table) header {
 		if e.Parent != 0 {
 			continue
 		}
-		name := t.Str(e.Name)
-		if e.Local != 0 {
-			name = t.LocalName(i)
+		var v *string
+		switch e.Name.Len - uint32(e.Local) { // the local name's length; every header name is shorter than 17 bytes, so its key decides
+		case 5:
+			if e.Key == keyEvent {
+				v = &h.event
+			}
+		case 7:
+			if e.Key == keyMsgType {
+				v = &h.msgType
+			} else if e.Key == keyBotMsgType {
+				v = &h.botMsgType
+			}
+		case 8:
+			if e.Key == keyEventKey {
+				v = &h.eventKey
+			} else if e.Key == keyInfoType {
+				v = &h.infoType
+			}
+		case 10:
+			if e.Key == keyChangeType {
+				v = &h.changeType
+			}
+		case 12:
+			if e.Key == keyUpdateDetail {
+				v = &h.updateDetail
+			}
 		}
-		switch name {
-		case "MsgType":
-			h.msgType = t.Str(e.Value)
-		case "Event":
-			h.event = t.Str(e.Value)
-		case "InfoType":
-			h.infoType = t.Str(e.Value)
-		case "EventKey":
-			h.eventKey = t.Str(e.Value)
-		case "ChangeType":
-			h.changeType = t.Str(e.Value)
-		case "UpdateDetail":
-			h.updateDetail = t.Str(e.Value)
-		case "msgtype":
-			h.botMsgType = t.Str(e.Value)
+		if v != nil {
+			*v = t.Str(e.Value)
 		}
 	}
 	return h
@@ -359,13 +391,11 @@ var eventKeyRules = []prefixRule{
 // then by Event and its sub-keys.
 func (r *registry) event(h *header) *entry {
 	t := &r.tables[nsEvent]
-	if len(eventKeyRules) > 0 && h.eventKey != "" {
+	if len(r.rules) > 0 && h.eventKey != "" {
 		ev, key := trimValue(h.event), trimValue(h.eventKey)
-		for _, rule := range eventKeyRules {
+		for _, rule := range r.rules {
 			if strings.HasPrefix(key, rule.prefix) && (ev == rule.event || strings.EqualFold(ev, rule.event)) {
-				if e := t.get(rule.key); e != nil {
-					return e
-				}
+				return rule.entry
 			}
 		}
 	}
@@ -398,8 +428,8 @@ func (t *table) sub(v string, h *header) *entry {
 	return t.get(v)
 }
 
-// index rebuilds the tables of keys as registered after registrations
-// changed.
+// index rebuilds the tables of keys as registered, and the EventKey rules
+// whose keys are registered, after registrations changed.
 func (r *registry) index() {
 	for ns := range r.tables {
 		t := &r.tables[ns]
@@ -407,6 +437,19 @@ func (r *registry) index() {
 			t.exact[e.key] = e
 		}
 	}
+	r.rules = r.rules[:0]
+	for _, rule := range eventKeyRules {
+		if e := r.tables[nsEvent].byKey[normKey(rule.key)]; e != nil {
+			r.rules = append(r.rules, resolvedRule{rule, e})
+		}
+	}
+}
+
+// resolvedRule is an EventKey rule whose key is registered, with the
+// registration it leads to.
+type resolvedRule struct {
+	prefixRule
+	entry *entry
 }
 
 // get finds the registration for a value as sent: under its exact spelling

@@ -72,13 +72,11 @@ func (b *Binder) Fill(p *Plan, t *elem.Table, base unsafe.Pointer, own bool) {
 		}
 		k := -1
 		if c.plan != nil {
-			name := t.Str(elems[i].Name)
-			if elems[i].Local != 0 {
-				name = t.LocalName(i)
-			}
+			e := &elems[i]
+			key := nameKey{e.Key, e.Name.Len - uint32(e.Local)}
 			k = c.next
-			if key, keys := keyOf(name), c.plan.keys; k >= len(keys) || keys[k] != key || key.n > 16 {
-				k = c.plan.find(name, k)
+			if keys := c.plan.keys; k >= len(keys) || keys[k] != key || key.n > 16 {
+				k = c.plan.find(key, func() string { return t.LocalName(i) }, k)
 			}
 			if k >= 0 {
 				c.next = k + 1
@@ -105,14 +103,23 @@ func (b *Binder) Fill(p *Plan, t *elem.Table, base unsafe.Pointer, own bool) {
 		if l := &c.plan.leaf[k]; l.kind == opString {
 			*(*string)(unsafe.Add(c.base, l.off)) = b.keep(t.Str(elems[i].Value)) // the usual field: setValue's rule, without the call
 			continue
+		} else if l.kind == opTime {
+			if n, ok := plainDigits(t.Str(elems[i].Value)); ok {
+				*(*time.Time)(unsafe.Add(c.base, l.off)) = time.Unix(n, 0) // the usual CreateTime: parseTime's first rule, without the call
+				continue
+			}
+			b.setValue(l, unsafe.Add(c.base, l.off), t.Str(elems[i].Value))
+			continue
 		} else if l.kind != opNone {
 			b.setValue(l, unsafe.Add(c.base, l.off), t.Str(elems[i].Value)) // a scalar field, without the trie
 			continue
 		}
 		b.apply(c.plan.kids[k], c.base, t.Str(elems[i].Value))
 	}
-	clear(stack[:deepest+1]) // a pooled binder keeps no pointer to the value
-	b.arena = nil            // the arena belongs to the value now
+	for i := range stack[:deepest+1] {
+		stack[i].plan, stack[i].base = nil, nil // a pooled binder keeps no pointer to the value
+	}
+	b.arena = nil // the arena belongs to the value now
 }
 
 // keep returns text as the result may keep it (see Fill).

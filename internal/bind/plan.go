@@ -16,6 +16,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/wechatevent/wechatevent/internal/elem"
 )
 
 // pnode is a node of a plan: a trie of element names mirroring the struct's
@@ -29,64 +31,38 @@ type pnode struct {
 	ops   []op
 }
 
-// nameKey holds a name of up to 16 bytes as its length and two words that
-// cover all its bytes, so that two names are compared in three compares.
+// nameKey is a name as its length and elem.Key, which the readers store
+// with every element, so that a name is matched in three compares.
 type nameKey struct {
-	n    int
-	a, b uint64
+	key elem.Key
+	n   uint32
 }
 
-// keyOf returns the key of name; for a name longer than 16 bytes the key
-// says only its length and first and last words, and the names themselves
-// must be compared.
-func keyOf(name string) nameKey {
-	n := len(name)
-	switch {
-	case n >= 8:
-		return nameKey{n, le64(name, 0), le64(name, n-8)}
-	case n >= 4:
-		return nameKey{n, uint64(le32(name, 0)), uint64(le32(name, n-4))}
-	}
-	var a uint64
-	for i := 0; i < n; i++ {
-		a |= uint64(name[i]) << (8 * i)
-	}
-	return nameKey{n: n, a: a}
-}
+// keyOf returns the key of name, as a reader makes it.
+func keyOf(name string) nameKey { return nameKey{elem.KeyOf(name), uint32(len(name))} }
 
-func le64(s string, p int) uint64 {
-	b := s[p : p+8]
-	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
-}
-
-func le32(s string, p int) uint32 {
-	b := s[p : p+4]
-	return uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24
-}
-
-// find returns the index of the child named name, or -1. The search starts
-// at from: plans list children in struct order, which is usually the order
-// bodies list them in, so the child after the last one matched is most
-// often the one wanted.
-func (p *pnode) find(name string, from int) int {
-	key := keyOf(name)
+// find returns the index of the child whose name has key k, or -1; name is
+// needed only for names longer than 16 bytes, whose keys do not decide. The
+// search starts at from: plans list children in struct order, which is
+// usually the order bodies list them in, so the child after the last one
+// matched is most often the one wanted.
+func (p *pnode) find(k nameKey, name func() string, from int) int {
 	keys := p.keys
-	for k := from; k < len(keys); k++ {
-		if keys[k] == key && (key.n <= 16 || p.names[k] == name) {
-			return k
+	for i := from; i < len(keys); i++ {
+		if keys[i] == k && (k.n <= 16 || p.names[i] == name()) {
+			return i
 		}
 	}
-	for k := 0; k < from && k < len(keys); k++ {
-		if keys[k] == key && (key.n <= 16 || p.names[k] == name) {
-			return k
+	for i := 0; i < from && i < len(keys); i++ {
+		if keys[i] == k && (k.n <= 16 || p.names[i] == name()) {
+			return i
 		}
 	}
 	return -1
 }
 
 func (p *pnode) ensureChild(name string) *pnode {
-	if k := p.find(name, 0); k >= 0 {
+	if k := p.find(keyOf(name), func() string { return name }, 0); k >= 0 {
 		return p.kids[k]
 	}
 	c := &pnode{}

@@ -85,6 +85,40 @@ type Elem struct {
 	Value  Span
 	Parent int32  // index of the parent element; -1 for the root
 	Local  uint16 // offset of the local name within Name
+	Key    Key    // KeyOf the local name, for consumers that match names
+}
+
+// Key is a fixed-size form of a name, so that a consumer matches names with
+// a few compares of words it already holds instead of comparing strings:
+// A is the name's first eight bytes and B its last eight (overlapping for
+// names of 8 to 16 bytes); a name shorter than eight bytes has its bytes in
+// A, zero-padded, and B zero. Two names of the same length up to 16 bytes
+// are equal exactly when their keys are; longer names with equal keys and
+// lengths must still be compared in full.
+type Key struct{ A, B uint64 }
+
+// KeyOf returns the key of name.
+func KeyOf(name string) Key {
+	n := len(name)
+	if n >= 8 {
+		return Key{A: le64(name, 0), B: le64(name, n-8)}
+	}
+	var a uint64
+	for i := 0; i < n; i++ {
+		a |= uint64(name[i]) << (8 * i)
+	}
+	return Key{A: a}
+}
+
+// ShortKey returns the key of a name of n bytes, 1 to 7, whose bytes are the
+// low bytes of the little-endian word w: a reader that loaded the word for
+// its scan makes the key without a loop.
+func ShortKey(w uint64, n int) Key { return Key{A: w & (1<<(8*uint(n)) - 1)} }
+
+func le64(s string, p int) uint64 {
+	b := s[p : p+8]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 }
 
 // Table is the elements of one body. The zero value is an empty table over
@@ -146,10 +180,14 @@ func (t *Table) HasChildren(i int) bool {
 	return i+1 < len(t.Elems) && t.Elems[i+1].Parent == int32(i)
 }
 
-// Add appends an element and returns its index. The caller checks the
-// limits before it adds (see MaxElements).
+// Add appends an element and returns its index, with its Key made from its
+// name. The caller checks the limits before it adds (see MaxElements).
 func (t *Table) Add(name Span, local uint16, value Span, parent int32) int32 {
-	t.Elems = append(t.Elems, Elem{Name: name, Value: value, Parent: parent, Local: local})
+	n := t.Str(name)
+	if int(local) < len(n) {
+		n = n[local:]
+	}
+	t.Elems = append(t.Elems, Elem{Name: name, Value: value, Parent: parent, Local: local, Key: KeyOf(n)})
 	return int32(len(t.Elems) - 1)
 }
 

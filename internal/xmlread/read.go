@@ -8,9 +8,11 @@
 package xmlread
 
 import (
+	"math/bits"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/wechatevent/wechatevent/internal/elem"
 )
@@ -206,100 +208,197 @@ func (r *Reader) read(t *elem.Table, src string) error {
 //
 // This is the path nearly every byte of a callback takes, so it is one
 // function with the steps of plainStartTag, cdataEnd, trim and plainEndTag
-// written out: the calls would cost more than the work they do. The test
-// TestLeavesAgreeWithGeneralPath reads every fixture with and without it and
-// requires identical tables, so the two cannot drift apart.
+// written out, and it reads the body a word at a time where the bounds were
+// checked before: the calls and checks would cost more than the work they
+// do. A name of up to 15 ASCII letters is read in at most two words; any
+// other name takes nameEnd, the general path's rule. The test
+// TestLeavesAgreeWithGeneralPath reads every fixture with and without this
+// loop and requires identical tables, and FuzzScan does the same for
+// arbitrary bodies, so the two cannot drift apart.
 func leaves(t *elem.Table, src string, i int, parent int32) int {
 	done := i
 	elems := t.Elems
-scan:
+	n := len(src)
+	at := unsafe.Pointer(unsafe.StringData(src))
 	for len(elems) < elem.MaxElements {
-		// The name: ASCII letters eight at a time, then any other name bytes.
+		// The name, ending at q with the '>' of the start tag.
 		p := i + 1
-		if p >= len(src) || nameByte[src[p]]&nameStart == 0 {
-			break
+		q := p
+		colon := false
+		var w0 uint64 // the name's first word, when the body had room for two
+		if p+16 <= n {
+			w0 = word(at, p)
+			m := ^asciiLetters(w0) & highBits
+			if m == 0 {
+				q += 8
+				m = ^asciiLetters(word(at, q)) & highBits
+			}
+			q += bits.TrailingZeros64(m) >> 3 // q < p+16 <= n unless the name has 16 letters or more
 		}
-		limit := min(len(src), p+elem.MaxNameLen+1)
-		p, colon := nameEnd(src, p, limit)
-		if p >= limit || src[p] != '>' {
-			break
+		if q == p || q >= n || src[q] != '>' {
+			if p >= n || nameByte[src[p]]&nameStart == 0 {
+				break
+			}
+			limit := min(n, p+elem.MaxNameLen+1)
+			if q, colon = nameEnd(src, p, limit); q >= limit || src[q] != '>' {
+				break
+			}
+			w0 = 0 // the key is made from the name below
 		}
-		name := src[i+1 : p]
-		p++
+		l := q - p // the name's length, at least 1
 
-		// The value, up to the '<' of what must be the end tag.
+		// The value, up to the '<' of what must be the end tag at e.
 		var value elem.Span
-		if p+9 <= len(src) && le64(src, p) == cdataOpen && src[p+8] == '[' {
-			k := p + 9
+		v := q + 1
+		e := v
+		if v+9 <= n && word(at, v) == cdataOpen && src[v+8] == '[' {
+			k := v + 9
 			for {
-				j := strings.IndexByte(src[k:], ']')
-				if j < 0 || k+j+3 > len(src) {
-					break scan
+				// The next ']', a word at a time over the first 32 bytes.
+				j := -1
+				for stop := min(n, k+32) - 8; k <= stop; k += 8 {
+					if m := zeroBytes(word(at, k) ^ (lowBits * ']')); m != 0 {
+						j = k + bits.TrailingZeros64(m)>>3
+						break
+					}
 				}
-				k += j
+				if j < 0 {
+					j = findFar(src, k, ']', ']')
+				}
+				if j < 0 || j+3 > n {
+					return finish(t, elems, done)
+				}
+				k = j
 				if src[k+1] == ']' && src[k+2] == '>' {
 					break
 				}
 				k++
 			}
-			value, p = elem.Span{Off: uint32(p + 9), Len: uint32(k - p - 9)}, k+3
+			value, e = elem.Span{Off: uint32(v + 9), Len: uint32(k - v - 9)}, k+3
 		} else {
-			k := strings.IndexByte(src[p:], '<')
-			if k < 0 || strings.IndexByte(src[p:p+k], '&') >= 0 {
+			// The next '<' or '&', a word at a time over the first 32 bytes.
+			k := -1
+			for j, stop := v, min(n, v+32)-8; ; j += 8 {
+				if j > stop {
+					k = findFar(src, j, '<', '&')
+					break
+				}
+				if w := word(at, j); zeroBytes(w^(lowBits*'<'))|zeroBytes(w^(lowBits*'&')) != 0 {
+					k = j + bits.TrailingZeros64(zeroBytes(w^(lowBits*'<'))|zeroBytes(w^(lowBits*'&')))>>3
+					break
+				}
+			}
+			if k < 0 || src[k] != '<' {
 				break
 			}
-			start, end := p, p+k
-			for start < end && spaceByte[src[start]] {
-				start++
-			}
-			for end > start && spaceByte[src[end-1]] {
-				end--
-			}
-			value, p = elem.Span{Off: uint32(start), Len: uint32(end - start)}, p+k
+			start, end := trim(src, v, k)
+			value, e = elem.Span{Off: uint32(start), Len: uint32(end - start)}, k
 		}
 
-		// The end tag, exactly "</name>".
-		e := p + 2 + len(name)
-		if e >= len(src) || src[e] != '>' || src[p] != '<' || src[p+1] != '/' {
+		// The end tag, exactly "</name>": src[e:e+2] is "</", src[e+2:g] the
+		// name again and src[g] the '>'.
+		g := e + 2 + l
+		if g >= n || src[g] != '>' || src[e] != '<' || src[e+1] != '/' {
 			break
 		}
-		switch l := len(name); {
-		case l >= 8 && l <= 16:
-			if le64(src, p+2) != le64(name, 0) || le64(src, e-8) != le64(name, l-8) {
-				break scan
+		switch {
+		case l >= 8: // both words of each copy lie before its '>'
+			if word(at, e+2) != word(at, p) || word(at, g-8) != word(at, q-8) ||
+				(l > 16 && src[e+2:g] != src[p:q]) {
+				return finish(t, elems, done)
 			}
-		case l >= 4 && l < 8:
-			if le32(src, p+2) != le32(name, 0) || le32(src, e-4) != le32(name, l-4) {
-				break scan
+		case l >= 4:
+			if half(at, e+2) != half(at, p) || half(at, g-4) != half(at, q-4) {
+				return finish(t, elems, done)
 			}
 		default:
-			if src[p+2:e] != name {
-				break scan
+			if src[e+2:g] != src[p:q] {
+				return finish(t, elems, done)
 			}
 		}
 
 		var lc uint16
-		if colon {
-			lc = local(name, true)
+		var key elem.Key
+		switch {
+		case colon:
+			lc = local(src[p:q], true)
+			key = elem.KeyOf(src[p+int(lc) : q])
+		case w0 == 0:
+			key = elem.KeyOf(src[p:q])
+		case l < 8:
+			key = elem.ShortKey(w0, l)
+		default: // 8 to 15 letters, both words checked against the end tag above
+			key = elem.Key{A: w0, B: word(at, q-8)}
 		}
-		elems = append(elems, elem.Elem{Name: elem.Span{Off: uint32(i + 1), Len: uint32(len(name))}, Value: value, Parent: parent, Local: lc})
-		done = e + 1
+		if len(elems) == cap(elems) {
+			elems = append(elems, elem.Elem{})[:len(elems)]
+		}
+		elems = elems[:len(elems)+1]
+		el := &elems[len(elems)-1]
+		el.Name, el.Value, el.Parent, el.Local, el.Key = elem.Span{Off: uint32(p), Len: uint32(l)}, value, parent, lc, key
+		done = g + 1
 
 		// White space, then the next sibling's start tag or stop.
 		i = done
-		if i < len(src) && src[i] == '\n' {
+		if i < n && src[i] == '\n' {
 			i++ // the usual separator, without the call
 		}
-		if i < len(src) && src[i] != '<' {
+		if i < n && src[i] != '<' {
 			i = skipSpace(src, i)
 		}
-		if i+1 >= len(src) || src[i] != '<' {
+		if i+1 >= n || src[i] != '<' {
 			break
 		}
 	}
+	return finish(t, elems, done)
+}
+
+// finish stores the elements leaves added and returns where it stopped.
+func finish(t *elem.Table, elems []elem.Elem, done int) int {
 	t.Elems = elems
 	return done
 }
+
+// zeroBytes returns x with the high bit of its lowest zero byte set, and
+// possibly others above it, or 0 when no byte of x is zero: a borrow can set
+// a false high bit only above a true one. With x a word xor a byte repeated,
+// the lowest set bit is the first occurrence of that byte.
+func zeroBytes(x uint64) uint64 { return (x - lowBits) &^ x & highBits }
+
+// findFar returns the index of the first byte a or b at or after src[k],
+// or -1: leaves' search beyond the first 32 bytes, where a call to
+// strings.IndexByte is cheaper than words one at a time.
+func findFar(src string, k int, a, b byte) int {
+	j := strings.IndexByte(src[k:], a)
+	if a != b {
+		lim := len(src) - k
+		if j >= 0 {
+			lim = j
+		}
+		if i := strings.IndexByte(src[k:k+lim], b); i >= 0 {
+			j = i
+		}
+	}
+	if j < 0 {
+		return -1
+	}
+	return k + j
+}
+
+// word reads the 8 bytes at offset p of the string at at as a
+// little-endian word, without a bounds check: the caller has checked that
+// p+8 is within the string. Go's 64-bit targets load unaligned words.
+func word(at unsafe.Pointer, p int) uint64 {
+	w := *(*uint64)(unsafe.Add(at, p))
+	if bigEndian {
+		w = bits.ReverseBytes64(w)
+	}
+	return w
+}
+
+// half reads the 4 bytes at offset p as word does; it only compares, so
+// byte order does not matter.
+func half(at unsafe.Pointer, p int) uint32 { return *(*uint32)(unsafe.Add(at, p)) }
 
 // hasValue reports whether o has a value yet, so that white space that
 // follows may prove interior.

@@ -29,6 +29,8 @@ func read(t *testing.T, src string, general bool) ([]flat, error) {
 	out := make([]flat, tab.Len())
 	for i := range out {
 		out[i] = flat{tab.Name(i), tab.LocalName(i), tab.Value(i), tab.Elems[i].Parent}
+		// Whichever path made it, the key is the one rule's key of the local name.
+		require.Equal(t, elem.KeyOf(tab.LocalName(i)), tab.Elems[i].Key, "key of <%s>", tab.Name(i))
 	}
 	return out, nil
 }
