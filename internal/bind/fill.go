@@ -103,6 +103,13 @@ func (b *Binder) Fill(p *Plan, t *elem.Table, base unsafe.Pointer, own bool) {
 		if l := &c.plan.leaf[k]; l.kind == opString {
 			*(*string)(unsafe.Add(c.base, l.off)) = b.keep(t.Str(elems[i].Value)) // the usual field: setValue's rule, without the call
 			continue
+		} else if l.kind == opInt {
+			if n, ok := plainDigits(t.Str(elems[i].Value)); ok && (l.bits == 64 || n < 1<<(l.bits-1)) {
+				setInt(unsafe.Add(c.base, l.off), l.bits, n) // the usual number: parseInt's first rule, without the call
+				continue
+			}
+			b.setValue(l, unsafe.Add(c.base, l.off), t.Str(elems[i].Value))
+			continue
 		} else if l.kind == opTime {
 			if n, ok := plainDigits(t.Str(elems[i].Value)); ok {
 				*(*time.Time)(unsafe.Add(c.base, l.off)) = time.Unix(n, 0) // the usual CreateTime: parseTime's first rule, without the call

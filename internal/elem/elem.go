@@ -180,6 +180,14 @@ func (t *Table) HasChildren(i int) bool {
 	return i+1 < len(t.Elems) && t.Elems[i+1].Parent == int32(i)
 }
 
+// AddKeyed appends an element whose key the caller made, as KeyOf makes it
+// from the local name, and returns its index. The caller checks the limits
+// before it adds (see MaxElements).
+func (t *Table) AddKeyed(name Span, local uint16, value Span, parent int32, key Key) int32 {
+	t.Elems = append(t.Elems, Elem{Name: name, Value: value, Parent: parent, Local: local, Key: key})
+	return int32(len(t.Elems) - 1)
+}
+
 // Add appends an element and returns its index, with its Key made from its
 // name. The caller checks the limits before it adds (see MaxElements).
 func (t *Table) Add(name Span, local uint16, value Span, parent int32) int32 {

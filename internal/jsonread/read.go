@@ -108,7 +108,23 @@ func (r *reader) add(off int, name elem.Span, value elem.Span, parent int32, k K
 	if r.kinds != nil {
 		*r.kinds = append(*r.kinds, k)
 	}
-	return r.t.Add(name, 0, value, parent), nil
+	return r.t.AddKeyed(name, 0, value, parent, keyOf(r.t, name)), nil
+}
+
+// keyOf returns the key of a name, as elem.KeyOf makes it, from words of the
+// body where the name is a span of it with room for them: a name in the body
+// is followed by its closing quote, a colon and a value, so all but the last
+// few bytes of a body have room.
+func keyOf(t *elem.Table, name elem.Span) elem.Key {
+	off, n, src := int(name.Off), int(name.Len), t.Src
+	switch {
+	case name.InBuf():
+	case n >= 8 && off+n <= len(src):
+		return elem.Key{A: load64(src, off), B: load64(src, off+n-8)}
+	case n < 8 && off+8 <= len(src):
+		return elem.ShortKey(load64(src, off), n)
+	}
+	return elem.KeyOf(t.Str(name))
 }
 
 // read is the state machine. Each label is a state, named after what may

@@ -14,17 +14,22 @@ func isSpace(b byte) bool { return spaceByte[b] }
 var spaceByte = [256]bool{' ': true, '\n': true, '\t': true, '\r': true}
 
 // skipSpace returns the end of the run of white space starting at src[i].
-// Indentation comes in runs of spaces, which it steps over eight at a time.
+// Indentation comes in runs of spaces, which it steps over a word at a time:
+// in a word xor eight spaces, the spaces are the zero bytes, so the lowest
+// set bit finds the first byte that is not a space.
 func skipSpace(src string, i int) int {
-	for i < len(src) {
-		c := src[i]
-		if c == ' ' && i+8 <= len(src) && src[i:i+8] == "        " {
+	for i+8 <= len(src) {
+		x := le64(src, i) ^ (lowBits * ' ')
+		if x == 0 {
 			i += 8
 			continue
 		}
-		if !spaceByte[c] {
-			break
+		if i += bits.TrailingZeros64(x) >> 3; !spaceByte[src[i]] {
+			return i
 		}
+		i++ // a line break or tab
+	}
+	for i < len(src) && spaceByte[src[i]] {
 		i++
 	}
 	return i

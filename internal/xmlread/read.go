@@ -208,117 +208,94 @@ func (r *Reader) read(t *elem.Table, src string) error {
 //
 // This is the path nearly every byte of a callback takes, so it is one
 // function with the steps of plainStartTag, cdataEnd, trim and plainEndTag
-// written out, and it reads the body a word at a time where the bounds were
-// checked before: the calls and checks would cost more than the work they
-// do. A name of up to 15 ASCII letters is read in at most two words; any
-// other name takes nameEnd, the general path's rule. The test
-// TestLeavesAgreeWithGeneralPath reads every fixture with and without this
-// loop and requires identical tables, and FuzzScan does the same for
-// arbitrary bodies, so the two cannot drift apart.
+// written out, and it reads the body a word at a time wherever the bounds
+// were checked before: the calls and checks would cost more than the work
+// they do. A name of ASCII letters is read a word at a time and compared
+// with its end tag in two or three words; any other name takes nameEnd, the
+// general path's rule. The test TestLeavesAgreeWithGeneralPath
+// reads every fixture with and without this loop and requires identical
+// tables, and FuzzLeaves does the same for arbitrary bodies, so the two
+// cannot drift apart.
 func leaves(t *elem.Table, src string, i int, parent int32) int {
-	done := i
-	elems := t.Elems
 	n := len(src)
 	at := unsafe.Pointer(unsafe.StringData(src))
+	elems := t.Elems
+	done := i
 	for len(elems) < elem.MaxElements {
-		// The name, ending at q with the '>' of the start tag.
+		// The name, src[p:q], and the start tag's '>' at q. w0 is the word
+		// at p when the name is all letters and the body has room for two
+		// words there; it is zero when the name took nameEnd.
 		p := i + 1
-		q := p
+		l, w0 := 0, uint64(0)
+		for p+l+8 <= n && l < 32 {
+			m := ^asciiLetters(word(at, p+l)) & highBits
+			if m != 0 {
+				l += bits.TrailingZeros64(m) >> 3
+				if l > 0 && src[p+l] == '>' {
+					w0 = word(at, p)
+				}
+				break
+			}
+			l += 8
+		}
 		colon := false
-		var w0 uint64 // the name's first word, when the body had room for two
-		if p+16 <= n {
-			w0 = word(at, p)
-			m := ^asciiLetters(w0) & highBits
-			if m == 0 {
-				q += 8
-				m = ^asciiLetters(word(at, q)) & highBits
-			}
-			q += bits.TrailingZeros64(m) >> 3 // q < p+16 <= n unless the name has 16 letters or more
-		}
-		if q == p || q >= n || src[q] != '>' {
-			if p >= n || nameByte[src[p]]&nameStart == 0 {
+		if w0 == 0 {
+			if l, colon = otherName(src, p); l == 0 {
 				break
 			}
-			limit := min(n, p+elem.MaxNameLen+1)
-			if q, colon = nameEnd(src, p, limit); q >= limit || src[q] != '>' {
-				break
-			}
-			w0 = 0 // the key is made from the name below
 		}
-		l := q - p // the name's length, at least 1
+		q := p + l
 
-		// The value, up to the '<' of what must be the end tag at e.
+		// The value, up to e, the '<' of what must be the end tag.
 		var value elem.Span
 		v := q + 1
-		e := v
+		e := 0
 		if v+9 <= n && word(at, v) == cdataOpen && src[v+8] == '[' {
-			k := v + 9
-			for {
-				// The next ']', a word at a time over the first 32 bytes.
-				j := -1
-				for stop := min(n, k+32) - 8; k <= stop; k += 8 {
-					if m := zeroBytes(word(at, k) ^ (lowBits * ']')); m != 0 {
-						j = k + bits.TrailingZeros64(m)>>3
-						break
-					}
-				}
-				if j < 0 {
-					j = findFar(src, k, ']', ']')
-				}
-				if j < 0 || j+3 > n {
-					return finish(t, elems, done)
-				}
-				k = j
-				if src[k+1] == ']' && src[k+2] == '>' {
-					break
-				}
-				k++
+			k := find(at, src, v+9, brackets, brackets)
+			for k >= 0 && k+3 <= n && (src[k+1] != ']' || src[k+2] != '>') {
+				k = find(at, src, k+1, brackets, brackets)
+			}
+			if k < 0 || k+3 > n {
+				break
 			}
 			value, e = elem.Span{Off: uint32(v + 9), Len: uint32(k - v - 9)}, k+3
 		} else {
-			// The next '<' or '&', a word at a time over the first 32 bytes.
-			k := -1
-			for j, stop := v, min(n, v+32)-8; ; j += 8 {
-				if j > stop {
-					k = findFar(src, j, '<', '&')
-					break
-				}
-				if w := word(at, j); zeroBytes(w^(lowBits*'<'))|zeroBytes(w^(lowBits*'&')) != 0 {
-					k = j + bits.TrailingZeros64(zeroBytes(w^(lowBits*'<'))|zeroBytes(w^(lowBits*'&')))>>3
-					break
-				}
+			k := find(at, src, v, lts, amps)
+			if k < 0 || src[k] != '<' || k+1 < n && src[k+1] != '/' {
+				break // a reference, or a child: not a leaf
 			}
-			if k < 0 || src[k] != '<' {
-				break
+			start, end := v, k
+			if spaceByte[src[start]] || spaceByte[src[end-1]] {
+				start, end = trim(src, start, end)
 			}
-			start, end := trim(src, v, k)
 			value, e = elem.Span{Off: uint32(start), Len: uint32(end - start)}, k
 		}
 
-		// The end tag, exactly "</name>": src[e:e+2] is "</", src[e+2:g] the
-		// name again and src[g] the '>'.
+		// The end tag, exactly "</name>", with its '>' at g. tag is what
+		// its first word must be: "</" and the name's first six bytes.
 		g := e + 2 + l
-		if g >= n || src[g] != '>' || src[e] != '<' || src[e+1] != '/' {
+		if g >= n || src[g] != '>' {
 			break
 		}
+		tag := w0<<16 | '<' | '/'<<8
 		switch {
-		case l >= 8: // both words of each copy lie before its '>'
-			if word(at, e+2) != word(at, p) || word(at, g-8) != word(at, q-8) ||
-				(l > 16 && src[e+2:g] != src[p:q]) {
+		case w0 == 0 || e+8 > n:
+			if src[e] != '<' || src[e+1] != '/' || src[e+2:g] != src[p:q] {
 				return finish(t, elems, done)
 			}
-		case l >= 4:
-			if half(at, e+2) != half(at, p) || half(at, g-4) != half(at, q-4) {
+		case l >= 8: // the words at e, at e+8 and ending at g cover the tag up to 22 letters
+			if word(at, e) != tag || word(at, g-8) != word(at, q-8) ||
+				l > 14 && word(at, e+8) != word(at, p+6) || l > 22 && src[e+2:g] != src[p:q] {
 				return finish(t, elems, done)
 			}
-		default:
-			if src[e+2:g] != src[p:q] {
+		default: // "</" and the name are the low l+2 bytes of the word at e
+			if (word(at, e)^tag)&(1<<(8*uint(l+2))-1) != 0 {
 				return finish(t, elems, done)
 			}
 		}
 
-		var lc uint16
 		var key elem.Key
+		var lc uint16
 		switch {
 		case colon:
 			lc = local(src[p:q], true)
@@ -327,7 +304,7 @@ func leaves(t *elem.Table, src string, i int, parent int32) int {
 			key = elem.KeyOf(src[p:q])
 		case l < 8:
 			key = elem.ShortKey(w0, l)
-		default: // 8 to 15 letters, both words checked against the end tag above
+		default:
 			key = elem.Key{A: w0, B: word(at, q-8)}
 		}
 		if len(elems) == cap(elems) {
@@ -338,19 +315,32 @@ func leaves(t *elem.Table, src string, i int, parent int32) int {
 		el.Name, el.Value, el.Parent, el.Local, el.Key = elem.Span{Off: uint32(p), Len: uint32(l)}, value, parent, lc, key
 		done = g + 1
 
-		// White space, then the next sibling's start tag or stop.
+		// White space, then the next sibling's start tag, or stop.
 		i = done
-		if i < n && src[i] == '\n' {
+		if i+1 < n && src[i] == '\n' && src[i+1] == '<' {
 			i++ // the usual separator, without the call
+			continue
 		}
-		if i < n && src[i] != '<' {
-			i = skipSpace(src, i)
-		}
-		if i+1 >= n || src[i] != '<' {
+		if i = skipSpace(src, i); i+1 >= n || src[i] != '<' {
 			break
 		}
 	}
 	return finish(t, elems, done)
+}
+
+// otherName reads a start tag's name at src[p] that is not a short run of
+// letters, by nameEnd, and returns its length and whether it holds a ':',
+// or 0 when what is at p is not a name closed by '>' at once.
+func otherName(src string, p int) (int, bool) {
+	if p >= len(src) || nameByte[src[p]]&nameStart == 0 {
+		return 0, false
+	}
+	limit := min(len(src), p+elem.MaxNameLen+1)
+	q, colon := nameEnd(src, p, limit)
+	if q >= limit || src[q] != '>' {
+		return 0, false
+	}
+	return q - p, colon
 }
 
 // finish stores the elements leaves added and returns where it stopped.
@@ -358,6 +348,27 @@ func finish(t *elem.Table, elems []elem.Elem, done int) int {
 	t.Elems = elems
 	return done
 }
+
+// find returns the index of the first byte a or b at or after src[k], or
+// -1, where pa and pb are a and b in every byte of a word. It tests four
+// words inline, as far as most values reach, and leaves longer runs to
+// findFar, a call to strings.IndexByte that costs more to start but less
+// per byte. at is src's data.
+func find(at unsafe.Pointer, src string, k int, pa, pb uint64) int {
+	for stop := min(len(src)-8, k+24); k <= stop; k += 8 {
+		if m := zeroBytes(word(at, k)^pa) | zeroBytes(word(at, k)^pb); m != 0 {
+			return k + bits.TrailingZeros64(m)>>3
+		}
+	}
+	return findFar(src, k, byte(pa), byte(pb))
+}
+
+// Bytes repeated in every byte of a word, for find.
+const (
+	brackets = lowBits * ']'
+	lts      = lowBits * '<'
+	amps     = lowBits * '&'
+)
 
 // zeroBytes returns x with the high bit of its lowest zero byte set, and
 // possibly others above it, or 0 when no byte of x is zero: a borrow can set
