@@ -51,7 +51,7 @@ func (b *Binder) Fill(p *Plan, t *elem.Table, base unsafe.Pointer, own bool) {
 		for i := range t.Elems {
 			total += int(t.Elems[i].Value.Len)
 		}
-		b.arena = make([]byte, 0, total) // one allocation for every value kept
+		b.arena = make([]byte, 0, total+7) // one allocation for every value kept, and room for copying by words
 	}
 	stack := &b.stack
 	root := p.root
@@ -76,7 +76,7 @@ func (b *Binder) Fill(p *Plan, t *elem.Table, base unsafe.Pointer, own bool) {
 			key := nameKey{e.Key, e.Name.Len - uint32(e.Local)}
 			k = c.next
 			if keys := c.plan.keys; k >= len(keys) || keys[k] != key || key.n > 16 {
-				k = c.plan.find(key, func() string { return t.LocalName(i) }, k)
+				k = c.plan.find(key, t, i, k)
 			}
 			if k >= 0 {
 				c.next = k + 1
@@ -101,7 +101,21 @@ func (b *Binder) Fill(p *Plan, t *elem.Table, base unsafe.Pointer, own bool) {
 			continue
 		}
 		if l := &c.plan.leaf[k]; l.kind == opString {
-			*(*string)(unsafe.Add(c.base, l.off)) = b.keep(t.Str(elems[i].Value)) // the usual field: setValue's rule, without the call
+			// The usual field: setValue's rule, without the call, and keep's
+			// copy a word at a time where the words lie in the value's string
+			// and in the arena, which has room for the last word's spill.
+			v, p := elems[i].Value, unsafe.Add(c.base, l.off)
+			s := t.Str(v)
+			if n, at := (len(s)+7)&^7, len(b.arena); !b.own && len(s) > 0 && n <= t.Room(v) && at+n <= cap(b.arena) {
+				from, to := unsafe.Pointer(unsafe.StringData(s)), unsafe.Pointer(unsafe.SliceData(b.arena))
+				for j := 0; j < n; j += 8 {
+					*(*uint64)(unsafe.Add(to, at+j)) = *(*uint64)(unsafe.Add(from, j))
+				}
+				b.arena = b.arena[:at+len(s)]
+				*(*string)(p) = unsafe.String((*byte)(unsafe.Add(to, at)), len(s))
+				continue
+			}
+			*(*string)(p) = b.keep(s)
 			continue
 		} else if l.kind == opInt {
 			if n, ok := plainDigits(t.Str(elems[i].Value)); ok && (l.bits == 64 || n < 1<<(l.bits-1)) {

@@ -41,28 +41,40 @@ type nameKey struct {
 // keyOf returns the key of name, as a reader makes it.
 func keyOf(name string) nameKey { return nameKey{elem.KeyOf(name), uint32(len(name))} }
 
-// find returns the index of the child whose name has key k, or -1; name is
-// needed only for names longer than 16 bytes, whose keys do not decide. The
-// search starts at from: plans list children in struct order, which is
-// usually the order bodies list them in, so the child after the last one
-// matched is most often the one wanted.
-func (p *pnode) find(k nameKey, name func() string, from int) int {
+// find returns the index of the child whose name has key k, or -1. For a
+// name longer than 16 bytes, whose key does not decide, the name is compared
+// too: the local name of element i of t. The search
+// starts at from: plans list children in struct order, which is usually the
+// order bodies list them in, so the child after the last one matched is most
+// often the one wanted.
+func (p *pnode) find(k nameKey, t *elem.Table, i int, from int) int {
 	keys := p.keys
-	for i := from; i < len(keys); i++ {
-		if keys[i] == k && (k.n <= 16 || p.names[i] == name()) {
-			return i
+	for j := from; j < len(keys); j++ {
+		if keys[j] == k && (k.n <= 16 || p.names[j] == t.LocalName(i)) {
+			return j
 		}
 	}
-	for i := 0; i < from && i < len(keys); i++ {
-		if keys[i] == k && (k.n <= 16 || p.names[i] == name()) {
-			return i
+	for j := 0; j < from && j < len(keys); j++ {
+		if keys[j] == k && (k.n <= 16 || p.names[j] == t.LocalName(i)) {
+			return j
+		}
+	}
+	return -1
+}
+
+// findName returns the index of the child named name, or -1.
+func (p *pnode) findName(name string) int {
+	k := keyOf(name)
+	for j := range p.keys {
+		if p.keys[j] == k && p.names[j] == name {
+			return j
 		}
 	}
 	return -1
 }
 
 func (p *pnode) ensureChild(name string) *pnode {
-	if k := p.find(keyOf(name), func() string { return name }, 0); k >= 0 {
+	if k := p.findName(name); k >= 0 {
 		return p.kids[k]
 	}
 	c := &pnode{}

@@ -288,7 +288,11 @@ func leaves(t *elem.Table, src string, i int, parent int32) int {
 				l > 14 && word(at, e+8) != word(at, p+6) || l > 22 && src[e+2:g] != src[p:q] {
 				return finish(t, elems, done)
 			}
-		default: // "</" and the name are the low l+2 bytes of the word at e
+		case l == 7: // the word at e holds all but the name's last byte
+			if word(at, e) != tag || src[g-1] != src[q-1] {
+				return finish(t, elems, done)
+			}
+		default: // "</" and the name are the low l+2 <= 8 bytes of the word at e
 			if (word(at, e)^tag)&(1<<(8*uint(l+2))-1) != 0 {
 				return finish(t, elems, done)
 			}

@@ -19,7 +19,7 @@ type flat struct {
 	Parent             int32
 }
 
-func read(t *testing.T, src string, general bool) ([]flat, error) {
+func read(t testing.TB, src string, general bool) ([]flat, error) {
 	t.Helper()
 	r := Reader{general: general}
 	var tab elem.Table
@@ -35,8 +35,17 @@ func read(t *testing.T, src string, general bool) ([]flat, error) {
 	return out, nil
 }
 
+// fixtureBodies returns the bodies of every XML fixture of the repository.
+func fixtureBodies(t testing.TB) []string {
+	var out []string
+	for _, body := range fixtures(t) {
+		out = append(out, body)
+	}
+	return out
+}
+
 // fixtures returns every XML fixture of the repository.
-func fixtures(t *testing.T) map[string]string {
+func fixtures(t testing.TB) map[string]string {
 	out := map[string]string{}
 	root := filepath.Join("..", "..", "testdata")
 	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
@@ -155,4 +164,26 @@ func TestLimits(t *testing.T) {
 	require.NoError(t, err)
 	_, err = read(t, "<"+long+"n/>", false)
 	assert.ErrorContains(t, err, "name too long")
+}
+
+// FuzzLeaves reads arbitrary bodies with and without the fast loop and
+// requires identical tables, keys included, and identical errors: the fast
+// loop must accept exactly what the general path accepts, the same way.
+func FuzzLeaves(f *testing.F) {
+	for _, body := range fixtureBodies(f) {
+		f.Add(body)
+	}
+	for _, body := range []string{
+		"<xml><a>x</a></xml>", "<xml><ab>x</abc></xml>", "<xml><abcdefghijklmnopq>x</abcdefghijklmnopq></xml>",
+		"<xml><ToUserName><![CDATA[a]]]></ToUserName></xml>", "<xml>\n        <A> x </A>\n</xml>",
+		"<xml><a:b>x</a:b><Ab1>y</Ab1><_x>z</_x></xml>", "<xml><a>x</a ></xml>",
+	} {
+		f.Add(body)
+	}
+	f.Fuzz(func(t *testing.T, body string) {
+		fast, errFast := read(t, body, false)
+		slow, errSlow := read(t, body, true)
+		require.Equal(t, errSlow, errFast)
+		require.Equal(t, slow, fast)
+	})
 }
