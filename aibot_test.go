@@ -64,3 +64,15 @@ func TestHandlerDeliversAIBotCallback(t *testing.T) {
 	assert.Equal(t, "text", u.MsgType)
 	assert.Equal(t, "@RobotA hello robot", u.Value("text>content"))
 }
+
+// The MsgType of a bot body is the value's own, not the caller's buffer,
+// which Parse may not keep.
+func TestParseAIBotUnknownKeepsNoReference(t *testing.T) {
+	body := []byte(`{"msgtype":"location"}`)
+	ev, err := wechatevent.Parse(body)
+	require.NoError(t, err)
+	for i := range body {
+		body[i] = 'X'
+	}
+	assert.Equal(t, "location", ev.Header().MsgType)
+}

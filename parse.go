@@ -506,8 +506,8 @@ func (p *Parser) parse(st *parseState, data []byte) (Event, error) {
 		st.binder.Fill(plan, t, at, false)
 	}
 	if env := ev.Header(); env != nil {
-		if env.MsgType == "" {
-			env.MsgType = h.botMsgType
+		if env.MsgType == "" && h.botMsgType != "" {
+			env.MsgType = strings.Clone(h.botMsgType) // the header borrows the body
 		}
 		env.MsgType = trimValue(env.MsgType)
 		env.Event = trimValue(env.Event)
