@@ -321,13 +321,20 @@ func TestFixtures(t *testing.T) {
 				return
 			}
 			require.NoError(t, err)
-			key := registeredKey(base)
+			name, ns := base, ""
+			if rest, bot := strings.CutPrefix(base, "aibot."); bot {
+				name, ns = rest, nsBot.String() // the WeCom AI bot's keys, in its own namespace
+			}
+			key := registeredKey(name)
 			if key == "" {
 				assert.IsType(t, &UnknownEvent{}, ev, "no key is registered for %s", base)
 				return
 			}
-			_, got, _ := strings.Cut(fixtureKey(ev), "/")
+			gotNS, got, _ := strings.Cut(fixtureKey(ev), "/")
 			assert.Equal(t, key, got, "%s was dispatched as %T", base, ev)
+			if ns != "" {
+				assert.Equal(t, ns, gotNS, "%s was dispatched as %T", base, ev)
+			}
 		})
 	}
 }
@@ -344,6 +351,9 @@ func fixtureKey(e Event) string {
 	}
 	h := header{msgType: env.MsgType, event: env.Event, infoType: field("InfoType"), eventKey: field("EventKey"),
 		changeType: field("ChangeType"), updateDetail: field("UpdateDetail")}
+	if _, bot := reflect.TypeOf(e).Elem().FieldByName("AIBotEnvelope"); bot {
+		h = header{botMsgType: env.MsgType, botEventType: env.Event} // the AI bot's keys, which derive copies there
+	}
 	r := defaultParser.reg.Load()
 	found, err := r.lookup(&h)
 	if err != nil || found == nil {
@@ -363,7 +373,7 @@ func fixtureKey(e Event) string {
 // decodes to its registered type.
 func TestEveryRegistrationHasFixture(t *testing.T) {
 	covered := map[string]string{}
-	for _, cases := range [][]catalogCase{catalogSamples, freshSamples, channelsSamples, allWeComSamples(), suitePushSamples} {
+	for _, cases := range [][]catalogCase{catalogSamples, freshSamples, channelsSamples, allWeComSamples(), suitePushSamples, aiBotSamples} {
 		for _, tc := range cases {
 			if tc.want == nil {
 				continue

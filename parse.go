@@ -28,7 +28,7 @@ type Parser struct {
 
 // registry maps keys to constructors, one table per namespace.
 type registry struct {
-	tables [3]table // indexed by namespace
+	tables [nsBot + 1]table // indexed by namespace; nsBot, the AI bot's, is in aibot.go
 }
 
 // table is the registrations of one namespace, under their normalised keys.
@@ -144,7 +144,7 @@ func (t *table) set(key string, newEvent func() Event) {
 
 // builtinTables lists every built-in registration, table by table.
 var builtinTables = [][]builtin{accountEvents, messageTypes, menuEvents, massSendEvents, notifyEvents, serviceEvents, cardEvents, miniProgramEvents, shopEvents, channelsEvents, platformPushes,
-	contactEvents, customerEvents, schoolEvents, approvalEvents, appEvents, cardEventsWeCom, oaEvents, docEvents, serviceEventsWeCom, suitePushes}
+	contactEvents, customerEvents, schoolEvents, approvalEvents, appEvents, cardEventsWeCom, oaEvents, docEvents, serviceEventsWeCom, suitePushes, aiBotTypes}
 
 // builtin is one built-in registration.
 type builtin struct {
@@ -276,12 +276,13 @@ type header struct {
 	msgType, event, infoType, eventKey string
 	changeType, updateDetail           string
 
-	// botMsgType is the lower-case "msgtype" of the WeCom AI bot
-	// (智能机器人), whose JSON callbacks spell every key in lower case.
-	// It names no registered type: the bot's "text" is shaped unlike a
-	// 公众号 text message, so such a body is an UnknownEvent that keeps its
-	// MsgType, never a refusal that would make WeCom retry.
-	botMsgType string
+	// botMsgType and botEventType are the lower-case "msgtype" and
+	// "event>eventtype" of the WeCom AI bot (智能机器人), whose JSON
+	// callbacks spell every key in lower case; they choose a type of the
+	// bot's own namespace (aibot.go), and a body the bot namespace does not
+	// know is an UnknownEvent that keeps its MsgType, never a refusal that
+	// would make WeCom retry.
+	botMsgType, botEventType string
 }
 
 func readHeader(t *elem.Table) header {
@@ -310,6 +311,8 @@ func readHeader(t *elem.Table) header {
 			h.updateDetail = t.Str(e.Value)
 		case "msgtype":
 			h.botMsgType = t.Str(e.Value)
+		case "event":
+			h.botEventType = botEventType(t, i)
 		}
 	}
 	return h
@@ -329,7 +332,7 @@ func (r *registry) lookup(h *header) (*entry, error) {
 	case len(msgType) == 0:
 		if strings.TrimSpace(h.infoType) == "" {
 			if strings.TrimSpace(h.botMsgType) != "" {
-				return nil, nil
+				return r.bot(h), nil
 			}
 			return nil, ErrMissingMsgType
 		}
