@@ -304,10 +304,11 @@ func registeredKey(base string) string {
 }
 
 // TestFixtures is the one runner of every fixture: a file parses to the type
-// registered for the key its name starts with, and dispatch chose exactly
-// that key; a file named after no registered key is an UnknownEvent; a
-// ".malformed" variant is refused with ErrSyntax. The tables of this file and
-// of the platform tests add the expected fields.
+// registered for the key its name starts with, dispatch chose exactly that
+// key, and every element of the file is modelled by a field holding its
+// value (assertFixtureFields); a file named after no registered key is an
+// UnknownEvent; a ".malformed" variant is refused with ErrSyntax. The tables
+// of this file and of the platform tests add whole expected values.
 func TestFixtures(t *testing.T) {
 	for _, path := range fixtureFiles(t) {
 		rel, _ := filepath.Rel("testdata", path)
@@ -328,6 +329,7 @@ func TestFixtures(t *testing.T) {
 			}
 			_, got, _ := strings.Cut(fixtureKey(ev), "/")
 			assert.Equal(t, key, got, "%s was dispatched as %T", base, ev)
+			assertFixtureFields(t, filepath.ToSlash(rel), body, ev)
 		})
 	}
 }
