@@ -361,22 +361,36 @@ func fixtureKey(e Event) string {
 	return "unregistered"
 }
 
-// TestEveryRegistrationHasFixture: every built-in key has a fixture that
-// decodes to its registered type.
+// TestEveryRegistrationHasFixture: every built-in key has a fixture file,
+// named after the key, that dispatches to exactly that key and the type
+// registered for it. TestFixtures checks every field that file carries; the
+// tables add deeper checks of their own.
 func TestEveryRegistrationHasFixture(t *testing.T) {
-	covered := map[string]string{}
-	for _, cases := range [][]catalogCase{catalogSamples, freshSamples, channelsSamples, allWeComSamples(), suitePushSamples} {
-		for _, tc := range cases {
-			if tc.want == nil {
-				continue
-			}
-			covered[fixtureKey(tc.want)] = reflect.TypeOf(tc.want).Elem().Name()
+	covered := map[string]map[string]bool{} // registry key -> the types its fixtures parsed to
+	for _, path := range fixtureFiles(t) {
+		body, err := os.ReadFile(path)
+		require.NoError(t, err)
+		ev, err := Parse(body)
+		if err != nil {
+			continue
 		}
+		if _, ok := ev.(*UnknownEvent); ok {
+			continue
+		}
+		key := fixtureKey(ev)
+		_, k, _ := strings.Cut(key, "/")
+		if registeredKey(strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))) != k {
+			continue // named after another key: TestFixtures reports it
+		}
+		if covered[key] == nil {
+			covered[key] = map[string]bool{}
+		}
+		covered[key][reflect.TypeOf(ev).Elem().Name()] = true
 	}
 	for key, typ := range registryRows() {
-		got, ok := covered[key]
-		if assert.Truef(t, ok, "no fixture for %s (%s)", key, typ) {
-			assert.Equalf(t, typ, got, "the fixture for %s expects another type", key)
+		types, ok := covered[key]
+		if assert.Truef(t, ok, "no fixture dispatches to %s (%s): add one under testdata/<platform>, named after the key", key, typ) {
+			assert.Truef(t, types[typ], "the fixtures of %s parse to %v, not to %s", key, types, typ)
 		}
 	}
 }
