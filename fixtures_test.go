@@ -421,6 +421,11 @@ func platformEnv(created int64) Envelope { return Envelope{CreateTime: ts(create
 
 const platformAppID = "wx3a2b1c0d9e8f7a6b"
 
+// platformHead is the PlatformHeader of a 开放平台 fixture of infoType.
+func platformHead(infoType string) PlatformHeader {
+	return PlatformHeader{AppID: platformAppID, InfoType: infoType}
+}
+
 var companyInfo = FastRegisterInfo{Name: "某某科技有限公司", Code: "91440300MA5EXAMPLE", CodeType: 1,
 	LegalPersonaWechat: "legal_wx", LegalPersonaName: "张三", ComponentPhone: "13800000000"}
 
@@ -568,35 +573,35 @@ var freshSamples = []catalogCase{
 		EventKey: "pages/cart/cart", MenuID: "428796990"}},
 
 	{file: "open/component_verify_ticket.xml", want: &ComponentVerifyTicketEvent{Envelope: platformEnv(1700000100),
-		AppID: platformAppID, InfoType: "component_verify_ticket", ComponentVerifyTicket: "ticket@@@Qm9vVGVzdFRpY2tldA_x9"}},
-	{file: "open/authorized.xml", want: &AuthorizedEvent{Envelope: platformEnv(1700000100), AppID: platformAppID, InfoType: "authorized",
+		PlatformHeader: platformHead("component_verify_ticket"), ComponentVerifyTicket: "ticket@@@Qm9vVGVzdFRpY2tldA_x9"}},
+	{file: "open/authorized.xml", want: &AuthorizedEvent{Envelope: platformEnv(1700000100), PlatformHeader: platformHead("authorized"),
 		AuthorizerAppID: "wxf8b4f85f3a794e77", AuthorizationCode: "queryauthcode@@@SozCwT_ve8mK1zXiwTWt",
 		AuthorizationCodeExpiredTime: ts(1700004100), PreAuthCode: "preauthcode@@@ejSsBPbaPUbDgLt1UdTRBQ"}},
-	{file: "open/unauthorized.xml", want: &UnauthorizedEvent{Envelope: platformEnv(1700000100), AppID: platformAppID, InfoType: "unauthorized",
+	{file: "open/unauthorized.xml", want: &UnauthorizedEvent{Envelope: platformEnv(1700000100), PlatformHeader: platformHead("unauthorized"),
 		AuthorizerAppID: "wxf8b4f85f3a794e77"}},
-	{file: "open/updateauthorized.xml", want: &UpdateAuthorizedEvent{Envelope: platformEnv(1700000100), AppID: platformAppID, InfoType: "UpdateAuthorized",
+	{file: "open/updateauthorized.xml", want: &UpdateAuthorizedEvent{Envelope: platformEnv(1700000100), PlatformHeader: platformHead("UpdateAuthorized"),
 		AuthorizerAppID: "wxf8b4f85f3a794e77", AuthorizationCode: "queryauthcode@@@xyz",
 		AuthorizationCodeExpiredTime: ts(1700004200), PreAuthCode: "preauthcode@@@abc"}},
 	{file: "open/notify_third_fasteregister.xml", want: &NotifyThirdFastRegisterEvent{Envelope: platformEnv(1700000100),
-		AppID: platformAppID, InfoType: "notify_third_fasteregister", WxaAppID: "wx0a1b2c3d4e5f6a7b",
+		PlatformHeader: platformHead("notify_third_fasteregister"), WxaAppID: "wx0a1b2c3d4e5f6a7b",
 		AuthCode: "xxxxx第三方授权码", Msg: "OK", Info: companyInfo}},
 	{file: "open/notify_third_fasteregister.personal.xml", want: &NotifyThirdFastRegisterEvent{Envelope: platformEnv(1700000100),
-		AppID: platformAppID, InfoType: "notify_third_fasteregister", WxaAppID: "wx0a1b2c3d4e5f6a7c", Status: 89250, Msg: "未找到该任务",
+		PlatformHeader: platformHead("notify_third_fasteregister"), WxaAppID: "wx0a1b2c3d4e5f6a7c", Status: 89250, Msg: "未找到该任务",
 		Info: FastRegisterInfo{WxUser: "person_wx", IDName: "李四", ComponentPhone: "13900000000"}}},
 	{file: "open/notify_third_fastregisterbetaapp.xml", want: &NotifyThirdFastRegisterBetaAppEvent{Envelope: platformEnv(1700000100),
-		AppID: platformAppID, InfoType: "notify_third_fastregisterbetaapp", WxaAppID: "wxbeta000000001", Msg: "OK",
+		PlatformHeader: platformHead("notify_third_fastregisterbetaapp"), WxaAppID: "wxbeta000000001", Msg: "OK",
 		Info: BetaAppInfo{UniqueID: "uid-001", Name: "试用小程序"}}},
 	{file: "open/notify_third_fastverifybetaapp.xml", want: &NotifyThirdFastVerifyBetaAppEvent{Envelope: platformEnv(1700000100),
-		AppID: platformAppID, InfoType: "notify_third_fastverifybetaapp", WxaAppID: "wxbeta000000001", Msg: "OK", Info: companyInfo}},
+		PlatformHeader: platformHead("notify_third_fastverifybetaapp"), WxaAppID: "wxbeta000000001", Msg: "OK", Info: companyInfo}},
 	{file: "open/notify_3rd_wxa_auth.xml", want: &Notify3rdWxaAuthEvent{Envelope: platformEnv(1700000100),
-		AppID: platformAppID, InfoType: "notify_3rd_wxa_auth", WxaAppID: "wx0a1b2c3d4e5f6a7b", Message: "ok", TaskID: "task_0001", ApplyStatus: 2,
+		PlatformHeader: platformHead("notify_3rd_wxa_auth"), WxaAppID: "wx0a1b2c3d4e5f6a7b", Message: "ok", TaskID: "task_0001", ApplyStatus: 2,
 		DispatchInfo: WxaAuthDispatchInfo{Provider: "某审核机构", Contact: "020-12345678", DispatchTime: ts(1700004300)}}},
 	{file: "open/notify_3rd_wxa_wxverify.xml", want: &Notify3rdWxaWxverifyEvent{Envelope: platformEnv(1700000100),
-		AppID: platformAppID, InfoType: "notify_3rd_wxa_wxverify", WxaAppID: "wx0a1b2c3d4e5f6a7b", Expired: ts(1702592000), Message: "认证即将过期"}},
+		PlatformHeader: platformHead("notify_3rd_wxa_wxverify"), WxaAppID: "wx0a1b2c3d4e5f6a7b", Expired: ts(1702592000), Message: "认证即将过期"}},
 	{file: "open/notify_icpfiling_verify_result.xml", want: &NotifyIcpfilingVerifyResultEvent{Envelope: platformEnv(1700000100),
-		AppID: platformAppID, InfoType: "notify_icpfiling_verify_result", TaskID: "R5PqRPNb6GmG3i0rqd4pTg", VerifyAppID: "wx0a1b2c3d4e5f6a7b", Result: 3}},
+		PlatformHeader: platformHead("notify_icpfiling_verify_result"), TaskID: "R5PqRPNb6GmG3i0rqd4pTg", VerifyAppID: "wx0a1b2c3d4e5f6a7b", Result: 3}},
 	{file: "open/notify_apply_icpfiling_result.xml", want: &NotifyApplyIcpfilingResultEvent{Envelope: platformEnv(1700000100),
-		AppID: platformAppID, InfoType: "notify_apply_icpfiling_result", AuthorizerAppID: "wx0a1b2c3d4e5f6a7b", BeianStatus: 1025}},
+		PlatformHeader: platformHead("notify_apply_icpfiling_result"), AuthorizerAppID: "wx0a1b2c3d4e5f6a7b", BeianStatus: 1025}},
 
 	{file: "mp/wx_verify_pay_succ.xml", want: &WxVerifyPaySuccEvent{Envelope: fev("wx_verify_pay_succ"), OrderID: "16465636384492457619"}},
 	{file: "mp/wx_verify_dispatch.xml", want: &WxVerifyDispatchEvent{Envelope: fev("wx_verify_dispatch"),
