@@ -32,13 +32,14 @@ import (
 //   - every field holds what its elements say, by the package's field rules:
 //     strings equal (in XML, once white space at either end is dropped: the
 //     Token API does not say which text was CDATA, whose white space Parse
-//     keeps), numbers, booleans and times parse to the same value, a list
+//     keeps), numbers, booleans and times parse to the same value (an
+//     element that is not one is a finding: the field would lose it), a list
 //     type reads the text to the same list, a slice has one item per
 //     occurrence, a field filled more than once holds the last, and a field
 //     no element reaches is zero.
 //
-// A new event therefore needs its type, its registration and one fixture:
-// the fixture alone checks every field it carries.
+// A new event's fields therefore need no table row: its one fixture checks
+// every field it carries.
 
 // fnode is an element of a fixture as the standard library reads it: its
 // name (a JSON key), its own text, and its children in order. A JSON array
