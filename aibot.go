@@ -1,10 +1,6 @@
 package wechatevent
 
-import (
-	"strings"
-
-	"github.com/wechatevent/wechatevent/internal/elem"
-)
+import "github.com/wechatevent/wechatevent/internal/elem"
 
 // The WeCom AI bot (企业微信智能机器人) posts JSON whose keys are all lower
 // case: "msgtype" instead of MsgType, and for an event a nested
@@ -48,13 +44,4 @@ func botEventType(t *elem.Table, event int) string {
 		}
 	}
 	return ""
-}
-
-// derive fills the Envelope of an AI bot callback from the bot's own keys,
-// so that code written against Envelope sees its sender, bot, time and event.
-func (b *AIBotEnvelope) derive() {
-	b.Envelope.ToUserName = b.AIBotID
-	b.Envelope.FromUserName = b.UserID
-	b.Envelope.CreateTime = b.CreateTime
-	b.Envelope.Event = strings.TrimSpace(b.EventType)
 }

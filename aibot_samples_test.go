@@ -16,9 +16,9 @@ const (
 )
 
 // aiBotMsg is the envelope of a documented message sample: bot AIBOTID,
-// user USERID, with the Envelope that derive fills from them.
+// user USERID.
 func aiBotMsg(msgID, msgType, chatType, chatID, responseURL string) AIBotEnvelope {
-	return AIBotEnvelope{Envelope: Envelope{ToUserName: "AIBOTID", FromUserName: "USERID", MsgType: msgType},
+	return AIBotEnvelope{Envelope: Envelope{MsgType: msgType},
 		MsgID: msgID, AIBotID: "AIBOTID", ChatID: chatID, ChatType: chatType, UserID: "USERID", ResponseURL: responseURL}
 }
 
@@ -26,8 +26,8 @@ func aiBotMsg(msgID, msgType, chatType, chatID, responseURL string) AIBotEnvelop
 // 1700000000.
 func aiBotEvent(eventType, chatType, chatID, corpID, responseURL string) AIBotEnvelope {
 	b := aiBotMsg("CAIQ16HMjQYY/NGagIOAgAMgq4KM0AI=", "event", chatType, chatID, responseURL)
-	b.CreateTime, b.Envelope.CreateTime = ts(1700000000), ts(1700000000)
-	b.EventType, b.Envelope.Event = eventType, eventType
+	b.Event = eventType
+	b.CreateTime = ts(1700000000)
 	b.CorpID = corpID
 	return b
 }

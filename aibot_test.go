@@ -39,9 +39,15 @@ func TestParseAIBotCallback(t *testing.T) {
 	assert.Nil(t, m.Quote)
 	h := ev.Header()
 	assert.Equal(t, "text", h.MsgType)
-	assert.Equal(t, "USERID", h.FromUserName)
-	assert.Equal(t, "AIBOTID", h.ToUserName)
+	assert.Empty(t, h.Event)
 	assert.Zero(t, h.MsgID, "the bot's msgid is no number")
+
+	ev, err = wechatevent.Parse([]byte(`{"msgid":"e","create_time":1700000000,"msgtype":"event","event":{"eventtype":"enter_chat"}}`))
+	require.NoError(t, err)
+	require.IsType(t, &wechatevent.AIBotEnterChatEvent{}, ev)
+	assert.Equal(t, "event", ev.Header().MsgType)
+	assert.Equal(t, "enter_chat", ev.Header().Event)
+	assert.Equal(t, int64(1700000000), ev.(*wechatevent.AIBotEnterChatEvent).CreateTime.Unix())
 
 	// A msgtype the bot namespace does not know stays readable, and is no
 	// refusal that would make WeCom retry.

@@ -5,7 +5,7 @@ import "time"
 // The callbacks of the WeCom AI bot (企业微信智能机器人, API mode). WeCom sends
 // them in JSON only, always encrypted in the JSON envelope {"encrypt":…}
 // for the empty ReceiveId (configure WithSecurityMode(key, "")), to the
-// bot's receive URL, and retries one that gets no answer; msgid is the
+// bot's receive URL, and may deliver one more than once; msgid is the
 // documented dedupe key. They are chosen by the lower-case "msgtype" (and
 // "event>eventtype"), never by the 公众号 types of the same name: see
 // aibot.go. The answers the bot may give (a stream, a template card) are
@@ -15,20 +15,20 @@ import "time"
 // Events: https://developer.work.weixin.qq.com/document/path/101027
 // Encryption: https://developer.work.weixin.qq.com/document/path/101033
 
-// AIBotEnvelope holds what every callback of the WeCom AI bot carries. It
-// embeds Envelope, which derive fills from the bot's keys: ToUserName is
-// AIBotID, FromUserName is UserID, CreateTime is CreateTime, MsgType is
-// msgtype and, for an event, Event is EventType. Envelope.MsgID stays 0: the
-// bot's msgid is text, MsgID here.
+// AIBotEnvelope holds what every callback of the WeCom AI bot carries. Of
+// its Envelope, MsgType is the bot's msgtype and, for an event, Event its
+// eventtype ("enter_chat"); the other fields stay empty, as the bot sends
+// none of their keys: its sender is UserID, its bot AIBotID.
 type AIBotEnvelope struct {
 	Envelope
 
 	// MsgID identifies the callback, such as "CAIQ16HMjQYY/NGagIOAgAMgq4KM0AI=";
-	// WeCom documents it as the key to drop redeliveries by.
+	// WeCom documents it as the key to drop redeliveries by. It hides
+	// Envelope.MsgID, which stays 0: the bot's ID is text.
 	MsgID string `xml:"msgid"`
 
-	// CreateTime is when the event happened; events carry it, messages
-	// do not (zero).
+	// CreateTime is when the event happened; events carry it, messages do
+	// not (zero). It hides Envelope.CreateTime, which the bot never fills.
 	CreateTime time.Time `xml:"create_time"`
 
 	AIBotID string `xml:"aibotid"` // the bot's ID
@@ -41,10 +41,6 @@ type AIBotEnvelope struct {
 	// ResponseURL is a temporary URL at which the bot may answer actively;
 	// empty where the callback allows none.
 	ResponseURL string `xml:"response_url"`
-
-	// EventType is the event's type for msgtype "event", such as
-	// "enter_chat"; empty for messages.
-	EventType string `xml:"event>eventtype"`
 }
 
 // AIBotText is the text part of a bot message (a quote, a mixed item).

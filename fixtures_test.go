@@ -361,7 +361,7 @@ func fixtureKey(e Event) string {
 	h := header{msgType: env.MsgType, event: env.Event, infoType: field("InfoType"), eventKey: field("EventKey"),
 		changeType: field("ChangeType"), updateDetail: field("UpdateDetail")}
 	if _, bot := reflect.TypeOf(e).Elem().FieldByName("AIBotEnvelope"); bot {
-		h = header{botMsgType: env.MsgType, botEventType: env.Event} // the AI bot's keys, which derive copies there
+		h = header{botMsgType: env.MsgType, botEventType: env.Event} // the AI bot's keys, which Envelope also reads
 	}
 	r := defaultParser.reg.Load()
 	found, err := r.lookup(&h)

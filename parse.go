@@ -509,9 +509,6 @@ func (p *Parser) parse(st *parseState, data []byte) (Event, error) {
 		st.binder.Fill(plan, t, at, false)
 	}
 	if env := ev.Header(); env != nil {
-		if env.MsgType == "" && h.botMsgType != "" {
-			env.MsgType = strings.Clone(h.botMsgType) // the header borrows the body
-		}
 		env.MsgType = trimValue(env.MsgType)
 		env.Event = trimValue(env.Event)
 	}
