@@ -81,6 +81,48 @@ var channelsSamples = []catalogCase{
 	{file: "dropship_order_update.json", want: &DropshipOrderUpdateEvent{Envelope: shopEnv("dropship_order_update", "OpenID"), DsOrderID: "4400123343235833535", UpdateTime: ts(1662480000)}},
 	{file: "ewaybill_push_path.json", want: &EwaybillPushPathEvent{Envelope: shopEnv("ewaybill_push_path", "OpenID"),
 		EwaybillOrderID: 123123123123123, WaybillID: "xxxx", UpdateTime: ts(1231231), Status: 1, Desc: "您的快件已签收"}},
+
+	// The rows below are the documented samples as they are; each compares
+	// every field the sample fills. Noted per row: what else it checks.
+
+	// change_timestamp is a JSON string in the sample: a time read from text.
+	{file: "channels_ec_change_status.json", want: &ChannelsECChangeStatusEvent{Envelope: ev("gh_*", "OPENID", 1750927919, "channels_ec_change_status"),
+		AppID: "APPID", ChangeTimestamp: ts(1750927919), OldStatus: "open_finished", NewStatus: "closing"}},
+	{file: "set_shop_headimg.json", want: &SetShopHeadImgEvent{Envelope: shopEnv("set_shop_headimg", "OPENID"), AppID: "APPID", OldHeadImgURL: "旧头像URL", NewHeadImgURL: "新头像URL"}},
+	{file: "channels_ec_vip_close.json", want: &ChannelsECVipCloseEvent{Envelope: shopEnv("channels_ec_vip_close", "OPENID"), CloseTime: ts(1662480000)}},
+	{file: "channels_ec_vip_grade_info_update.json", want: &ChannelsECVipGradeInfoUpdateEvent{Envelope: shopEnv("channels_ec_vip_grade_info_update", "OPENID"), Grade: 2, ExperienceValue: 100}},
+	// Numeric IDs (task_id, coupon_id) land in strings as written; the award two objects deep.
+	{file: "channels_ec_vip_task_award.json", want: &ChannelsECVipTaskAwardEvent{Envelope: shopEnv("channels_ec_vip_task_award", "OPENID"),
+		TaskID: "123", TaskName: "任务名称", AwardType: 1, CouponID: "1234", GainScore: 100}},
+	// A one-item array of products, each with a one-item array of coupons.
+	{file: "channels_ec_gen_order_info_init.json", want: &ChannelsECGenOrderInfoInitEvent{Envelope: shopEnv("channels_ec_gen_order_info_init", "OPENID"),
+		ShopAppID: "shop_appid", OrderSessionID: "order_session_id", Scene: 1,
+		ProductInfos: []ChannelsOrderProduct{{ProductID: "1234567", SkuID: "2345678", SkuCnt: 1, SalePrice: 10000, ShopDiscountedPrice: 1000,
+			OrderProductCouponInfoList: []ChannelsOrderProductCoupon{{UserCouponID: "11111", CouponType: 1, DiscountedPrice: 1000}}}},
+		ProductPriceBeforeVipDiscount: 9000, ProductPrice: 10000, ShopDiscountedPrice: 1000}},
+	{file: "channels_ec_order_use_vip_discount.json", want: &ChannelsECOrderUseVipDiscountEvent{Envelope: shopEnv("channels_ec_order_use_vip_discount", "OPENID"),
+		ShopAppID: "shop_appid", OrderSessionID: "order_session_id", Scene: 1, UniqueID: "37xxxxxxxxxxx",
+		ProductPriceBeforeVipDiscount: 10000, VipDiscountedPrice: 1000, ProductPriceAfterVipDiscount: 9000}},
+	// Two vouchers; the zero amounts of the sample stay zero.
+	{file: "channels_ec_voucher_send_succ.json", want: &ChannelsECVoucherSendSuccEvent{Envelope: shopEnv("channels_ec_voucher_send_succ", "OpenID"),
+		VoucherList: []ChannelsVoucher{ChannelsVoucher{Code: "232323", CodeType: 1, Status: 1,
+			SendTime: ts(1699856182), UpdateTime: ts(1699856182), StartTime: ts(1699856182), EndTime: ts(1699856182), ConsumeTime: ts(1699856182), RefundTime: ts(1699856182),
+			ConsumeStoreName: "xxx旗舰店", VoucherType: 1, TelphoneNo: "fasdf343df34545", ProductID: "kbfff", SkuID: "fdsfdf", OrderID: "23434sdfsdf34342", OpenID: "xsdfs4534543534534"}, ChannelsVoucher{Code: "23232323", CodeType: 1, Status: 1,
+			SendTime: ts(1699856182), UpdateTime: ts(1699856182), StartTime: ts(1699856182), EndTime: ts(1699856182), ConsumeTime: ts(1699856182), RefundTime: ts(1699856182),
+			ConsumeStoreName: "xxx旗舰店", VoucherType: 1, TelphoneNo: "fasdf343df34545", ProductID: "kbfff", SkuID: "fdsfdf", OrderID: "23434sdfsdf34342", OpenID: "xsdfs4534543534534"}}}},
+	{file: "channels_ec_phonenumberpool_update.json", want: &ChannelsECPhoneNumberPoolUpdateEvent{Envelope: shopEnv("channels_ec_phonenumberpool_update", "OPENID"), Status: 1}},
+	// Its own envelope values, and change_time as a JSON string.
+	{file: "api_diff.json", want: &APIDiffEvent{Envelope: ev("gh_6a4cebfd5b9c", "oM0yI7WiASw6i5e3ZXKVKFYa9A9c", 1762492842, "api_diff"),
+		ChangelogURL: "https://developers.weixin.qq.com/doc/store/shop/changelog.html",
+		APIChanges: []APIChange{{ChineseName: "电子面单取号", CGIPath: "/channels/ec/logistics/ewaybill/biz/order/create",
+			DocURL:        "https://developers.weixin.qq.com/doc/store/shop/API/channels-shop-delivery/ewaybill/api_ewaybill_createorder",
+			ChangeContent: "更新接口：调整「跨店打单」模式（入参`ewaybill_order_code` `ewaybill_order_appid`字段）的使用条件。"}},
+		ChangeTime: ts(1762492842)}},
+	// The 19-digit supply order IDs, inside wrappers named in PascalCase.
+	{file: "supply_order_new.json", want: &SupplyOrderNewEvent{Envelope: shopEnv("supply_order_new", "OPENID"), SupplyOrderID: "3700000000000000001"}},
+	{file: "supply_order_update.json", want: &SupplyOrderUpdateEvent{Envelope: shopEnv("supply_order_update", "OPENID"), SupplyOrderID: "3700000000000000001", UpdateTime: ts(1662480000)}},
+	{file: "supply_order_complete.json", want: &SupplyOrderCompleteEvent{Envelope: shopEnv("supply_order_complete", "OPENID"), SupplyOrderID: "3700000000000000001"}},
+	{file: "supply_order_cancel.json", want: &SupplyOrderCancelEvent{Envelope: shopEnv("supply_order_cancel", "OPENID"), SupplyOrderID: "3700000000000000001"}},
 }
 
 // runFixtures parses every case's file under testdata/dir and compares the

@@ -19,11 +19,13 @@ type Envelope struct {
 
 	// MsgType is the message type as sent, white space trimmed: "event",
 	// "text", "image", ... Empty for 开放平台 pushes that carry InfoType.
-	MsgType string `xml:"MsgType"`
+	// The WeCom AI bot spells the key "msgtype".
+	MsgType string `xml:"MsgType" alias:"msgtype"`
 
 	// Event is the event type as sent, white space trimmed: "SCAN",
-	// "subscribe", ...; empty for ordinary messages.
-	Event string `xml:"Event"`
+	// "subscribe", ...; empty for ordinary messages. The WeCom AI bot
+	// sends it as "event":{"eventtype":…}.
+	Event string `xml:"Event" alias:"event>eventtype"`
 
 	// MsgID is the 64-bit message ID, read from <MsgId> (ordinary messages)
 	// or <MsgID> (the job-finish events); 0 when absent or not a number.

@@ -323,6 +323,42 @@ type ChannelsECUserCouponUseEvent struct {
 	UseTime      time.Time `xml:"use_info>use_time"`       // when it was used
 }
 
+// ChannelsECVoucherSendSuccEvent is sent when group-buying vouchers (团购优惠,
+// 本地生活) were issued to a buyer, to merchants that use their own
+// redemption tool (自定义核销工具).
+// The Event value is "channels_ec_voucher_send_succ".
+// See https://developers.weixin.qq.com/doc/channels/locallife/api/callback_issued.html
+type ChannelsECVoucherSendSuccEvent struct {
+	Envelope
+	VoucherList []ChannelsVoucher `xml:"voucher_list"` // the vouchers issued
+}
+
+// ChannelsVoucher is one voucher of ChannelsECVoucherSendSuccEvent.
+type ChannelsVoucher struct {
+	Code     string `xml:"code"`      // the voucher code
+	CodeType int    `xml:"code_type"` // 1 the merchant's real-time code, 2 pre-stored by the merchant, 3 made by the platform
+	Status   int    `xml:"status"`    // 1 to be used, 2 used, 3 refunded, 4 expired
+	// When it was issued, last changed, becomes and stops being redeemable,
+	// was redeemed and was refunded; the last two are zero when not sent
+	// (a multi-use card never sends them).
+	SendTime    time.Time `xml:"send_time"`
+	UpdateTime  time.Time `xml:"update_time"`
+	StartTime   time.Time `xml:"start_time"`
+	EndTime     time.Time `xml:"end_time"`
+	ConsumeTime time.Time `xml:"consume_time"`
+	RefundTime  time.Time `xml:"refund_time"`
+
+	ConsumeStoreName    string `xml:"consume_store_name"`    // the store where it was redeemed
+	VoucherType         int    `xml:"voucher_type"`          // the voucher's type, as the voucher API numbers them
+	VoucherBuyAmount    int64  `xml:"voucher_buy_amount"`    // what the buyer paid for it, fen
+	VoucherActualAmount int64  `xml:"voucher_actual_amount"` // its face value, fen
+	TelphoneNo          string `xml:"telphone_no"`           // the buyer's phone number, as WeChat spells the key
+	ProductID           string `xml:"product_id"`            // the product's ID
+	SkuID               string `xml:"sku_id"`                // the SKU's ID
+	OrderID             string `xml:"order_id"`              // the order that bought it
+	OpenID              string `xml:"openid"`                // the buyer's OpenID under the brand's AppID
+}
+
 // ChannelsECAcctNotifyEvent is sent when the shop's settlement account
 // changes.
 // The Event value is "channels_ec_acct_notify".
@@ -385,6 +421,29 @@ type SetShopNicknameEvent struct {
 	NewNickname string `xml:"new_nickname"` // the name now
 }
 
+// SetShopHeadImgEvent is sent when the shop's profile picture has changed.
+// The Event value is "set_shop_headimg".
+// See https://developers.weixin.qq.com/doc/store/shop/notify/storebasics_callback/set_headimg.html
+type SetShopHeadImgEvent struct {
+	Envelope
+	AppID         string `xml:"appid"`            // the shop's AppID
+	OldHeadImgURL string `xml:"old_head_img_url"` // the picture before
+	NewHeadImgURL string `xml:"new_head_img_url"` // the picture now
+}
+
+// ChannelsECChangeStatusEvent is sent when the shop's status changes other
+// than by opening or by being closed for good (ChannelsECCloseStoreEvent):
+// today from "open_finished" to "closing" and back.
+// The Event value is "channels_ec_change_status".
+// See https://developers.weixin.qq.com/doc/store/shop/notify/storebasics_callback/channels_ec_basic_change_status.html
+type ChannelsECChangeStatusEvent struct {
+	Envelope
+	AppID           string    `xml:"appid"`            // the shop's AppID
+	ChangeTimestamp time.Time `xml:"change_timestamp"` // when the status changed
+	OldStatus       string    `xml:"old_status"`       // the status before, such as "open_finished"
+	NewStatus       string    `xml:"new_status"`       // the status now, such as "closing"
+}
+
 // HeadSupplierItemUpdateEvent is sent to a 团长 (group leader) when a product
 // it supplies is added or its cooperation terms change.
 // The Event value is "head_supplier_item_update".
@@ -407,6 +466,38 @@ type ChannelsECVipJoinEvent struct {
 	Envelope
 	JoinTime    time.Time `xml:"user_info>join_time"`    // when the buyer joined
 	PhoneNumber string    `xml:"user_info>phone_number"` // the member's phone number
+}
+
+// ChannelsECVipCloseEvent is sent when a member cancels the shop's
+// membership.
+// The Event value is "channels_ec_vip_close".
+// See https://developers.weixin.qq.com/doc/channels/API/vip/callback/member/user_close_vip.html
+type ChannelsECVipCloseEvent struct {
+	Envelope
+	CloseTime time.Time `xml:"user_info>close_time"` // when the membership ended
+}
+
+// ChannelsECVipGradeInfoUpdateEvent is sent when a member's level or
+// experience changes.
+// The Event value is "channels_ec_vip_grade_info_update".
+// See https://developers.weixin.qq.com/doc/channels/API/vip/callback/member/usergrade_update.html
+type ChannelsECVipGradeInfoUpdateEvent struct {
+	Envelope
+	Grade           int   `xml:"user_info>grade"`            // the member's level now, 1 to 10 as the shop set them up
+	ExperienceValue int64 `xml:"user_info>experience_value"` // the experience points within that level
+}
+
+// ChannelsECVipTaskAwardEvent is sent when a member finished a membership
+// task and got its award.
+// The Event value is "channels_ec_vip_task_award".
+// See https://developers.weixin.qq.com/doc/channels/API/vip/callback/member/user_finish_task.html
+type ChannelsECVipTaskAwardEvent struct {
+	Envelope
+	TaskID    string `xml:"task_info>task_id"`               // the task's ID
+	TaskName  string `xml:"task_info>task_name"`             // the task's name
+	AwardType int    `xml:"task_info>award_info>award_type"` // the kind of award, as the member API numbers them
+	CouponID  string `xml:"task_info>award_info>coupon_id"`  // the coupon awarded, when the award is a coupon
+	GainScore int64  `xml:"task_info>award_info>gain_score"` // the points awarded, when the award is points
 }
 
 // ChannelsECVipScoreUpdateEvent is sent when a member's points change.
@@ -454,6 +545,65 @@ type ChannelsECVipUserAutoAddEvent struct {
 	OuterUserID string    `xml:"info>outer_userid"` // the member ID the 小程序 gave; may be empty
 	Identity    string    `xml:"info>identity"`     // the membership level the 小程序 gave, such as "V1"
 	AddTime     time.Time `xml:"info>add_time"`     // when the link was made
+}
+
+// ChannelsECGenOrderInfoInitEvent asks a 小程序 linked to the shop's
+// membership for the member benefits to offer by default, as the buyer opens
+// the order page; WeChat sends it to the 小程序's push URL and waits for the
+// answer, which is JSON with errcode, errmsg and the benefits (send it as a
+// RawReply).
+// The Event value is "channels_ec_gen_order_info_init".
+// See https://developers.weixin.qq.com/doc/store/shop/notify/wxa_callback/channels_ec_gen_order_info_init.html
+type ChannelsECGenOrderInfoInitEvent struct {
+	Envelope
+	ShopAppID      string `xml:"gen_order_info>shop_appid"`       // the shop's AppID
+	OrderSessionID string `xml:"gen_order_info>order_session_id"` // the order page's session
+	Scene          int    `xml:"gen_order_info>scene"`            // 1 buying for oneself, 2 a gift in a group chat, 3 a gift in a private chat
+	// ProductInfos are the products on the order page.
+	ProductInfos []ChannelsOrderProduct `xml:"gen_order_info>product_infos"`
+	// The prices of the order page in fen: of the products before the
+	// membership discount, of the products, and the shop's discount.
+	ProductPriceBeforeVipDiscount int64 `xml:"gen_order_info>price_info>product_price_before_vip_discount"`
+	ProductPrice                  int64 `xml:"gen_order_info>price_info>product_price"`
+	ShopDiscountedPrice           int64 `xml:"gen_order_info>price_info>shop_discounted_price"`
+}
+
+// ChannelsOrderProduct is one product of ChannelsECGenOrderInfoInitEvent.
+type ChannelsOrderProduct struct {
+	ProductID           string `xml:"product_id"`            // the product's ID
+	SkuID               string `xml:"sku_id"`                // the SKU's ID
+	SkuCnt              int    `xml:"sku_cnt"`               // how many
+	SalePrice           int64  `xml:"sale_price"`            // the sale price, fen
+	ShopDiscountedPrice int64  `xml:"shop_discounted_price"` // the shop's discount on it, fen
+	// OrderProductCouponInfoList are the buyer's coupons used on it.
+	OrderProductCouponInfoList []ChannelsOrderProductCoupon `xml:"order_product_coupon_info_list"`
+}
+
+// ChannelsOrderProductCoupon is one coupon used on a ChannelsOrderProduct.
+type ChannelsOrderProductCoupon struct {
+	UserCouponID    string `xml:"user_coupon_id"`   // the buyer's copy of the coupon
+	CouponType      int    `xml:"coupon_type"`      // the coupon's type, as the coupon API numbers them
+	DiscountedPrice int64  `xml:"discounted_price"` // the discount it gave, fen
+}
+
+// ChannelsECOrderUseVipDiscountEvent asks a 小程序 linked to the shop's
+// membership to confirm a membership discount as the buyer submits an order
+// (not yet paid); WeChat sends it to the 小程序's push URL and places the order
+// at that price only if the answer, JSON with errcode, errmsg and result 1,
+// allows it (send it as a RawReply).
+// The Event value is "channels_ec_order_use_vip_discount".
+// See https://developers.weixin.qq.com/doc/store/shop/notify/wxa_callback/channels_ec_order_use_vip_discount.html
+type ChannelsECOrderUseVipDiscountEvent struct {
+	Envelope
+	ShopAppID      string `xml:"order_info>shop_appid"`       // the shop's AppID
+	OrderSessionID string `xml:"order_info>order_session_id"` // the order page's session
+	Scene          int    `xml:"order_info>scene"`            // 1 buying for oneself, 2 a gift in a group chat, 3 a gift in a private chat
+	UniqueID       string `xml:"order_info>unique_id"`        // this order attempt, as channels_ec_order_unuse_vip_discount names it
+	// The prices in fen: of the products before the membership discount,
+	// the discount, and of the products after it.
+	ProductPriceBeforeVipDiscount int64 `xml:"order_info>price_info>product_price_before_vip_discount"`
+	VipDiscountedPrice            int64 `xml:"order_info>price_info>vip_discounted_price"`
+	ProductPriceAfterVipDiscount  int64 `xml:"order_info>price_info>product_price_after_vip_discount"`
 }
 
 // ChannelsECOrderUnuseVipDiscountEvent tells a 小程序 that an order on which
@@ -520,6 +670,70 @@ type EwaybillPushPathEvent struct {
 	Desc            string    `xml:"waybill_info>desc"`              // the tracking text, such as "您的快件已签收"
 }
 
+// ChannelsECPhoneNumberPoolUpdateEvent tells a carrier that the pool of
+// virtual phone numbers (虚拟号) changed, so that it fetches the pool again.
+// The Event value is "channels_ec_phonenumberpool_update".
+// See https://developers.weixin.qq.com/doc/store/shop/notify/merchant_callback/delivery_virtual_number_get_push_poll.html
+type ChannelsECPhoneNumberPoolUpdateEvent struct {
+	Envelope
+	Status int `xml:"update_info>status"` // 1 the pool changed and must be fetched again
+}
+
+// SupplyOrderNewEvent tells a supplier that a merchant assigned an order to
+// it, making a new supply order (供货单).
+// The Event value is "supply_order_new".
+// See https://developers.weixin.qq.com/doc/store/supplier/notify/supply-order/supply_order_new.html
+type SupplyOrderNewEvent struct {
+	Envelope
+	SupplyOrderID string `xml:"SupplyOrderNew>supply_order_id"` // the supply order's ID
+}
+
+// SupplyOrderUpdateEvent tells a supplier that a supply order changed.
+// The Event value is "supply_order_update".
+// See https://developers.weixin.qq.com/doc/store/supplier/notify/supply-order/supply_order_update.html
+type SupplyOrderUpdateEvent struct {
+	Envelope
+	SupplyOrderID string    `xml:"SupplyOrderUpdate>supply_order_id"` // the supply order's ID
+	UpdateTime    time.Time `xml:"SupplyOrderUpdate>update_time"`     // when it last changed
+}
+
+// SupplyOrderCompleteEvent tells a supplier that a supply order went through
+// to its end.
+// The Event value is "supply_order_complete".
+// See https://developers.weixin.qq.com/doc/store/supplier/notify/supply-order/supply_order_complete.html
+type SupplyOrderCompleteEvent struct {
+	Envelope
+	SupplyOrderID string `xml:"SupplyOrderComplete>supply_order_id"` // the supply order's ID
+}
+
+// SupplyOrderCancelEvent tells a supplier that a supply order was
+// cancelled, for good.
+// The Event value is "supply_order_cancel".
+// See https://developers.weixin.qq.com/doc/store/supplier/notify/supply-order/supply_order_cancel.html
+type SupplyOrderCancelEvent struct {
+	Envelope
+	SupplyOrderID string `xml:"SupplyOrderCancel>supply_order_id"` // the supply order's ID
+}
+
+// APIDiffEvent tells a merchant that APIs it may use have changed, with a
+// link to the changelog.
+// The Event value is "api_diff".
+// See https://developers.weixin.qq.com/doc/store/shop/notify/common_callback/API_change_log_callback.html
+type APIDiffEvent struct {
+	Envelope
+	ChangelogURL string      `xml:"changelog_url"` // the changelog page
+	APIChanges   []APIChange `xml:"api_changes"`   // what changed, one entry per API
+	ChangeTime   time.Time   `xml:"change_time"`   // when the APIs changed
+}
+
+// APIChange is one changed API of APIDiffEvent.
+type APIChange struct {
+	ChineseName   string `xml:"chinese_name"`   // the API's Chinese name, such as "电子面单取号"
+	CGIPath       string `xml:"cgi_path"`       // its path, such as "/channels/ec/logistics/ewaybill/biz/order/create"
+	DocURL        string `xml:"doc_url"`        // its documentation page
+	ChangeContent string `xml:"change_content"` // what changed, in prose
+}
+
 // channelsEvents registers the 微信小店 pushes.
 var channelsEvents = []builtin{
 	{nsEvent, "channels_ec_order_new", newOf[ChannelsECOrderNewEvent]},
@@ -550,23 +764,37 @@ var channelsEvents = []builtin{
 	{nsEvent, "channels_ec_user_coupon_expire", newOf[ChannelsECUserCouponExpireEvent]},
 	{nsEvent, "channels_ec_user_coupon_unuse", newOf[ChannelsECUserCouponUnuseEvent]},
 	{nsEvent, "channels_ec_user_coupon_use", newOf[ChannelsECUserCouponUseEvent]},
+	{nsEvent, "channels_ec_voucher_send_succ", newOf[ChannelsECVoucherSendSuccEvent]},
 	{nsEvent, "channels_ec_acct_notify", newOf[ChannelsECAcctNotifyEvent]},
 	{nsEvent, "channels_ec_withdraw_notify", newOf[ChannelsECWithdrawNotifyEvent]},
 	{nsEvent, "qrcode_status", newOf[QrcodeStatusEvent]},
 	{nsEvent, "channels_ec_sharer_change", newOf[ChannelsECSharerChangeEvent]},
 	{nsEvent, "channels_ec_close_store", newOf[ChannelsECCloseStoreEvent]},
 	{nsEvent, "set_shop_nickname", newOf[SetShopNicknameEvent]},
+	{nsEvent, "set_shop_headimg", newOf[SetShopHeadImgEvent]},
+	{nsEvent, "channels_ec_change_status", newOf[ChannelsECChangeStatusEvent]},
 	{nsEvent, "head_supplier_item_update", newOf[HeadSupplierItemUpdateEvent]},
 	{nsEvent, "channels_ec_vip_join", newOf[ChannelsECVipJoinEvent]},
+	{nsEvent, "channels_ec_vip_close", newOf[ChannelsECVipCloseEvent]},
+	{nsEvent, "channels_ec_vip_grade_info_update", newOf[ChannelsECVipGradeInfoUpdateEvent]},
+	{nsEvent, "channels_ec_vip_task_award", newOf[ChannelsECVipTaskAwardEvent]},
 	{nsEvent, "channels_ec_vip_score_update", newOf[ChannelsECVipScoreUpdateEvent]},
 	{nsEvent, "channels_ec_vip_score_exchange", newOf[ChannelsECVipScoreExchangeEvent]},
 	{nsEvent, "channels_ec_vip_user_info_get", newOf[ChannelsECVipUserInfoGetEvent]},
 	{nsEvent, "channels_ec_vip_user_auto_add", newOf[ChannelsECVipUserAutoAddEvent]},
+	{nsEvent, "channels_ec_gen_order_info_init", newOf[ChannelsECGenOrderInfoInitEvent]},
+	{nsEvent, "channels_ec_order_use_vip_discount", newOf[ChannelsECOrderUseVipDiscountEvent]},
 	{nsEvent, "channels_ec_order_unuse_vip_discount", newOf[ChannelsECOrderUnuseVipDiscountEvent]},
 	{nsEvent, "cooperation_shop_order", newOf[CooperationShopOrderEvent]},
 	{nsEvent, "related_shop_order_submission", newOf[CooperationShopOrderEvent]},
 	{nsEvent, "dropship_order_new", newOf[DropshipOrderNewEvent]},
 	{nsEvent, "dropship_order_cancel", newOf[DropshipOrderCancelEvent]},
 	{nsEvent, "dropship_order_update", newOf[DropshipOrderUpdateEvent]},
+	{nsEvent, "supply_order_new", newOf[SupplyOrderNewEvent]},
+	{nsEvent, "supply_order_update", newOf[SupplyOrderUpdateEvent]},
+	{nsEvent, "supply_order_complete", newOf[SupplyOrderCompleteEvent]},
+	{nsEvent, "supply_order_cancel", newOf[SupplyOrderCancelEvent]},
 	{nsEvent, "ewaybill_push_path", newOf[EwaybillPushPathEvent]},
+	{nsEvent, "channels_ec_phonenumberpool_update", newOf[ChannelsECPhoneNumberPoolUpdateEvent]},
+	{nsEvent, "api_diff", newOf[APIDiffEvent]},
 }

@@ -3,9 +3,26 @@ package wechatevent
 import "time"
 
 // 开放平台 (third-party platform) pushes carry InfoType and AppId instead of
-// MsgType and Event, so every type here declares AppID and InfoType. Their
-// CreateTime still fills Envelope.CreateTime; the other Envelope fields stay
-// empty.
+// MsgType and Event, so every type here embeds PlatformHeader beside
+// Envelope. Their CreateTime still fills Envelope.CreateTime; the other
+// Envelope fields stay empty.
+
+// PlatformHeader holds the two elements every push WeChat sends to a
+// 开放平台 third-party platform's 授权事件接收 URL (authorisation-event URL)
+// carries in place of MsgType and Event: <AppId>, the platform's own AppID,
+// and <InfoType>, the push's type, by which Parse chooses the type. Every
+// 开放平台 type embeds it, so ev.AppID and ev.InfoType work on all of them.
+// See https://developers.weixin.qq.com/doc/oplatform/Third-party_Platforms/2.0/api/Before_Develop/component_verify_ticket.html
+type PlatformHeader struct {
+	// AppID is the third-party platform's own AppID (its component_appid),
+	// from <AppId>. The account or mini program a push is about has a field
+	// of its own, such as AuthorizerAppID or WxaAppID.
+	AppID string `xml:"AppId"`
+
+	// InfoType is the push's type as sent, from <InfoType>, such as
+	// "component_verify_ticket" or "authorized".
+	InfoType string `xml:"InfoType"`
+}
 
 // ComponentVerifyTicketEvent delivers the component_verify_ticket that a
 // third-party platform needs to get its component_access_token. WeChat sends
@@ -14,8 +31,7 @@ import "time"
 // See https://developers.weixin.qq.com/doc/oplatform/Third-party_Platforms/2.0/api/Before_Develop/component_verify_ticket.html
 type ComponentVerifyTicketEvent struct {
 	Envelope
-	AppID                 string `xml:"AppId"`                 // the third-party platform's AppID
-	InfoType              string `xml:"InfoType"`              // the push's type, as sent
+	PlatformHeader
 	ComponentVerifyTicket string `xml:"ComponentVerifyTicket"` // the ticket
 }
 
@@ -25,8 +41,7 @@ type ComponentVerifyTicketEvent struct {
 // See https://developers.weixin.qq.com/doc/oplatform/Third-party_Platforms/2.0/api/Before_Develop/authorize_event.html
 type AuthorizedEvent struct {
 	Envelope
-	AppID                        string    `xml:"AppId"`                        // the third-party platform's AppID
-	InfoType                     string    `xml:"InfoType"`                     // the push's type, as sent
+	PlatformHeader
 	AuthorizerAppID              string    `xml:"AuthorizerAppid"`              // the authorising account's AppID
 	AuthorizationCode            string    `xml:"AuthorizationCode"`            // the code to exchange for the authoriser's tokens
 	AuthorizationCodeExpiredTime time.Time `xml:"AuthorizationCodeExpiredTime"` // when AuthorizationCode expires
@@ -39,8 +54,7 @@ type AuthorizedEvent struct {
 // See https://developers.weixin.qq.com/doc/oplatform/Third-party_Platforms/2.0/api/Before_Develop/authorize_event.html
 type UnauthorizedEvent struct {
 	Envelope
-	AppID           string `xml:"AppId"`           // the third-party platform's AppID
-	InfoType        string `xml:"InfoType"`        // the push's type, as sent
+	PlatformHeader
 	AuthorizerAppID string `xml:"AuthorizerAppid"` // the account's AppID
 }
 
@@ -50,8 +64,7 @@ type UnauthorizedEvent struct {
 // See https://developers.weixin.qq.com/doc/oplatform/Third-party_Platforms/2.0/api/Before_Develop/authorize_event.html
 type UpdateAuthorizedEvent struct {
 	Envelope
-	AppID                        string    `xml:"AppId"`                        // the third-party platform's AppID
-	InfoType                     string    `xml:"InfoType"`                     // the push's type, as sent
+	PlatformHeader
 	AuthorizerAppID              string    `xml:"AuthorizerAppid"`              // the authorising account's AppID
 	AuthorizationCode            string    `xml:"AuthorizationCode"`            // the code to exchange for the authoriser's tokens
 	AuthorizationCodeExpiredTime time.Time `xml:"AuthorizationCodeExpiredTime"` // when AuthorizationCode expires
@@ -77,8 +90,7 @@ type FastRegisterInfo struct {
 // See https://developers.weixin.qq.com/doc/oplatform/Third-party_Platforms/2.0/api/Register_Mini_Programs/Fast_Registration_Interface_document.html
 type NotifyThirdFastRegisterEvent struct {
 	Envelope
-	AppID    string           `xml:"AppId"`     // the third-party platform's AppID
-	InfoType string           `xml:"InfoType"`  // the push's type, as sent
+	PlatformHeader
 	WxaAppID string           `xml:"appid"`     // the new mini program's AppID
 	Status   int              `xml:"status"`    // 0 created; otherwise an error code
 	AuthCode string           `xml:"auth_code"` // the authorisation code for the new mini program
@@ -98,12 +110,11 @@ type BetaAppInfo struct {
 // See https://developers.weixin.qq.com/doc/oplatform/Third-party_Platforms/2.0/api/beta_Mini_Programs/fastregister.html
 type NotifyThirdFastRegisterBetaAppEvent struct {
 	Envelope
-	AppID    string      `xml:"AppId"`    // the third-party platform's AppID
-	InfoType string      `xml:"InfoType"` // the push's type, as sent
-	WxaAppID string      `xml:"appid"`    // the trial mini program's AppID
-	Status   int         `xml:"status"`   // 0 created; otherwise an error code
-	Msg      string      `xml:"msg"`      // "OK" or the error
-	Info     BetaAppInfo `xml:"info"`     // the data that was submitted
+	PlatformHeader
+	WxaAppID string      `xml:"appid"`  // the trial mini program's AppID
+	Status   int         `xml:"status"` // 0 created; otherwise an error code
+	Msg      string      `xml:"msg"`    // "OK" or the error
+	Info     BetaAppInfo `xml:"info"`   // the data that was submitted
 }
 
 // NotifyThirdFastVerifyBetaAppEvent is sent when a trial mini program has
@@ -112,12 +123,11 @@ type NotifyThirdFastRegisterBetaAppEvent struct {
 // See https://developers.weixin.qq.com/doc/oplatform/Third-party_Platforms/2.0/api/beta_Mini_Programs/fastverify.html
 type NotifyThirdFastVerifyBetaAppEvent struct {
 	Envelope
-	AppID    string           `xml:"AppId"`    // the third-party platform's AppID
-	InfoType string           `xml:"InfoType"` // the push's type, as sent
-	WxaAppID string           `xml:"appid"`    // the mini program's AppID
-	Status   int              `xml:"status"`   // 0 verified; otherwise an error code
-	Msg      string           `xml:"msg"`      // "OK" or the error
-	Info     FastRegisterInfo `xml:"info"`     // the data that was submitted
+	PlatformHeader
+	WxaAppID string           `xml:"appid"`  // the mini program's AppID
+	Status   int              `xml:"status"` // 0 verified; otherwise an error code
+	Msg      string           `xml:"msg"`    // "OK" or the error
+	Info     FastRegisterInfo `xml:"info"`   // the data that was submitted
 }
 
 // WxaAuthDispatchInfo is the verification agency a 小程序 verification was
@@ -134,8 +144,7 @@ type WxaAuthDispatchInfo struct {
 // See https://developers.weixin.qq.com/doc/oplatform/openApi/OpenApiDoc/miniprogram-management/wxa-auth/wxaAuth.html
 type Notify3rdWxaAuthEvent struct {
 	Envelope
-	AppID        string              `xml:"AppId"`         // the third-party platform's AppID
-	InfoType     string              `xml:"InfoType"`      // the push's type, as sent
+	PlatformHeader
 	WxaAppID     string              `xml:"appid"`         // the mini program's AppID
 	TaskStatus   int                 `xml:"task_status"`   // the task's status; pushed for 0, 6, 9 and 12
 	Message      string              `xml:"message"`       // a hint about the status
@@ -150,11 +159,10 @@ type Notify3rdWxaAuthEvent struct {
 // See https://developers.weixin.qq.com/doc/oplatform/openApi/OpenApiDoc/miniprogram-management/wxa-auth/wxaAuth.html
 type Notify3rdWxaWxverifyEvent struct {
 	Envelope
-	AppID    string    `xml:"AppId"`    // the third-party platform's AppID
-	InfoType string    `xml:"InfoType"` // the push's type, as sent
-	WxaAppID string    `xml:"appid"`    // the mini program's AppID
-	Expired  time.Time `xml:"expired"`  // when the verification expires
-	Message  string    `xml:"message"`  // the reminder's text
+	PlatformHeader
+	WxaAppID string    `xml:"appid"`   // the mini program's AppID
+	Expired  time.Time `xml:"expired"` // when the verification expires
+	Message  string    `xml:"message"` // the reminder's text
 }
 
 // NotifyIcpfilingVerifyResultEvent is sent when the face verification of a
@@ -163,8 +171,7 @@ type Notify3rdWxaWxverifyEvent struct {
 // See https://developers.weixin.qq.com/doc/oplatform/openApi/OpenApiDoc/miniprogram-management/record/createIcpVerifyTask.html
 type NotifyIcpfilingVerifyResultEvent struct {
 	Envelope
-	AppID       string `xml:"AppId"`        // the third-party platform's AppID
-	InfoType    string `xml:"InfoType"`     // the push's type, as sent
+	PlatformHeader
 	TaskID      string `xml:"task_id"`      // the verification task's ID
 	VerifyAppID string `xml:"verify_appid"` // the mini program's AppID
 	Result      int    `xml:"result"`       // 2 failed, 3 passed
@@ -176,8 +183,7 @@ type NotifyIcpfilingVerifyResultEvent struct {
 // See https://developers.weixin.qq.com/doc/oplatform/openApi/OpenApiDoc/miniprogram-management/record/applyIcpFiling.html
 type NotifyApplyIcpfilingResultEvent struct {
 	Envelope
-	AppID           string `xml:"AppId"`            // the third-party platform's AppID
-	InfoType        string `xml:"InfoType"`         // the push's type, as sent
+	PlatformHeader
 	AuthorizerAppID string `xml:"authorizer_appid"` // the mini program's AppID
 	BeianStatus     int    `xml:"beian_status"`     // the filing's status, as in the filing-status API
 }

@@ -304,10 +304,11 @@ func registeredKey(base string) string {
 }
 
 // TestFixtures is the one runner of every fixture: a file parses to the type
-// registered for the key its name starts with, and dispatch chose exactly
-// that key; a file named after no registered key is an UnknownEvent; a
-// ".malformed" variant is refused with ErrSyntax. The tables of this file and
-// of the platform tests add the expected fields.
+// registered for the key its name starts with, dispatch chose exactly that
+// key, and every element of the file is modelled by a field holding its
+// value (assertFixtureFields); a file named after no registered key is an
+// UnknownEvent; a ".malformed" variant is refused with ErrSyntax. The tables
+// of this file and of the platform tests add whole expected values.
 func TestFixtures(t *testing.T) {
 	for _, path := range fixtureFiles(t) {
 		rel, _ := filepath.Rel("testdata", path)
@@ -321,15 +322,30 @@ func TestFixtures(t *testing.T) {
 				return
 			}
 			require.NoError(t, err)
-			key := registeredKey(base)
+			name, ns := fixtureName(base)
+			key := registeredKey(name)
 			if key == "" {
 				assert.IsType(t, &UnknownEvent{}, ev, "no key is registered for %s", base)
 				return
 			}
-			_, got, _ := strings.Cut(fixtureKey(ev), "/")
+			gotNS, got, _ := strings.Cut(fixtureKey(ev), "/")
 			assert.Equal(t, key, got, "%s was dispatched as %T", base, ev)
+			if ns != "" {
+				assert.Equal(t, ns, gotNS, "%s was dispatched as %T", base, ev)
+			}
+			assertFixtureFields(t, filepath.ToSlash(rel), body, ev)
 		})
 	}
+}
+
+// fixtureName is the part of a fixture's base name that names its key, and
+// the namespace the name requires, if any: the WeCom AI bot's fixtures are
+// aibot.<key>, of the bot's own namespace.
+func fixtureName(base string) (name, ns string) {
+	if rest, bot := strings.CutPrefix(base, "aibot."); bot {
+		return rest, nsBot.String()
+	}
+	return base, ""
 }
 
 // fixtureKey is the registry key a parsed fixture was chosen by, found by
@@ -344,6 +360,9 @@ func fixtureKey(e Event) string {
 	}
 	h := header{msgType: env.MsgType, event: env.Event, infoType: field("InfoType"), eventKey: field("EventKey"),
 		changeType: field("ChangeType"), updateDetail: field("UpdateDetail")}
+	if _, bot := reflect.TypeOf(e).Elem().FieldByName("AIBotEnvelope"); bot {
+		h = header{botMsgType: env.MsgType, botEventType: env.Event} // the AI bot's keys, which Envelope also reads
+	}
 	r := defaultParser.reg.Load()
 	found, err := r.lookup(&h)
 	if err != nil || found == nil {
@@ -359,22 +378,36 @@ func fixtureKey(e Event) string {
 	return "unregistered"
 }
 
-// TestEveryRegistrationHasFixture: every built-in key has a fixture that
-// decodes to its registered type.
+// TestEveryRegistrationHasFixture: every built-in key has a fixture file,
+// named after the key, that dispatches to exactly that key and the type
+// registered for it. TestFixtures checks every field that file carries; the
+// tables add deeper checks of their own.
 func TestEveryRegistrationHasFixture(t *testing.T) {
-	covered := map[string]string{}
-	for _, cases := range [][]catalogCase{catalogSamples, freshSamples, channelsSamples, allWeComSamples(), suitePushSamples} {
-		for _, tc := range cases {
-			if tc.want == nil {
-				continue
-			}
-			covered[fixtureKey(tc.want)] = reflect.TypeOf(tc.want).Elem().Name()
+	covered := map[string]map[string]bool{} // registry key -> the types its fixtures parsed to
+	for _, path := range fixtureFiles(t) {
+		body, err := os.ReadFile(path)
+		require.NoError(t, err)
+		ev, err := Parse(body)
+		if err != nil {
+			continue
 		}
+		if _, ok := ev.(*UnknownEvent); ok {
+			continue
+		}
+		key := fixtureKey(ev)
+		_, k, _ := strings.Cut(key, "/")
+		if name, _ := fixtureName(strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))); registeredKey(name) != k {
+			continue // named after another key: TestFixtures reports it
+		}
+		if covered[key] == nil {
+			covered[key] = map[string]bool{}
+		}
+		covered[key][reflect.TypeOf(ev).Elem().Name()] = true
 	}
 	for key, typ := range registryRows() {
-		got, ok := covered[key]
-		if assert.Truef(t, ok, "no fixture for %s (%s)", key, typ) {
-			assert.Equalf(t, typ, got, "the fixture for %s expects another type", key)
+		types, ok := covered[key]
+		if assert.Truef(t, ok, "no fixture dispatches to %s (%s): add one under testdata/<platform>, named after the key", key, typ) {
+			assert.Truef(t, types[typ], "the fixtures of %s parse to %v, not to %s", key, types, typ)
 		}
 	}
 }
@@ -404,6 +437,11 @@ func fevFrom(event, from string) Envelope {
 func platformEnv(created int64) Envelope { return Envelope{CreateTime: ts(created)} }
 
 const platformAppID = "wx3a2b1c0d9e8f7a6b"
+
+// platformHead is the PlatformHeader of a 开放平台 fixture of infoType.
+func platformHead(infoType string) PlatformHeader {
+	return PlatformHeader{AppID: platformAppID, InfoType: infoType}
+}
 
 var companyInfo = FastRegisterInfo{Name: "某某科技有限公司", Code: "91440300MA5EXAMPLE", CodeType: 1,
 	LegalPersonaWechat: "legal_wx", LegalPersonaName: "张三", ComponentPhone: "13800000000"}
@@ -552,35 +590,35 @@ var freshSamples = []catalogCase{
 		EventKey: "pages/cart/cart", MenuID: "428796990"}},
 
 	{file: "open/component_verify_ticket.xml", want: &ComponentVerifyTicketEvent{Envelope: platformEnv(1700000100),
-		AppID: platformAppID, InfoType: "component_verify_ticket", ComponentVerifyTicket: "ticket@@@Qm9vVGVzdFRpY2tldA_x9"}},
-	{file: "open/authorized.xml", want: &AuthorizedEvent{Envelope: platformEnv(1700000100), AppID: platformAppID, InfoType: "authorized",
+		PlatformHeader: platformHead("component_verify_ticket"), ComponentVerifyTicket: "ticket@@@Qm9vVGVzdFRpY2tldA_x9"}},
+	{file: "open/authorized.xml", want: &AuthorizedEvent{Envelope: platformEnv(1700000100), PlatformHeader: platformHead("authorized"),
 		AuthorizerAppID: "wxf8b4f85f3a794e77", AuthorizationCode: "queryauthcode@@@SozCwT_ve8mK1zXiwTWt",
 		AuthorizationCodeExpiredTime: ts(1700004100), PreAuthCode: "preauthcode@@@ejSsBPbaPUbDgLt1UdTRBQ"}},
-	{file: "open/unauthorized.xml", want: &UnauthorizedEvent{Envelope: platformEnv(1700000100), AppID: platformAppID, InfoType: "unauthorized",
+	{file: "open/unauthorized.xml", want: &UnauthorizedEvent{Envelope: platformEnv(1700000100), PlatformHeader: platformHead("unauthorized"),
 		AuthorizerAppID: "wxf8b4f85f3a794e77"}},
-	{file: "open/updateauthorized.xml", want: &UpdateAuthorizedEvent{Envelope: platformEnv(1700000100), AppID: platformAppID, InfoType: "UpdateAuthorized",
+	{file: "open/updateauthorized.xml", want: &UpdateAuthorizedEvent{Envelope: platformEnv(1700000100), PlatformHeader: platformHead("UpdateAuthorized"),
 		AuthorizerAppID: "wxf8b4f85f3a794e77", AuthorizationCode: "queryauthcode@@@xyz",
 		AuthorizationCodeExpiredTime: ts(1700004200), PreAuthCode: "preauthcode@@@abc"}},
 	{file: "open/notify_third_fasteregister.xml", want: &NotifyThirdFastRegisterEvent{Envelope: platformEnv(1700000100),
-		AppID: platformAppID, InfoType: "notify_third_fasteregister", WxaAppID: "wx0a1b2c3d4e5f6a7b",
+		PlatformHeader: platformHead("notify_third_fasteregister"), WxaAppID: "wx0a1b2c3d4e5f6a7b",
 		AuthCode: "xxxxx第三方授权码", Msg: "OK", Info: companyInfo}},
 	{file: "open/notify_third_fasteregister.personal.xml", want: &NotifyThirdFastRegisterEvent{Envelope: platformEnv(1700000100),
-		AppID: platformAppID, InfoType: "notify_third_fasteregister", WxaAppID: "wx0a1b2c3d4e5f6a7c", Status: 89250, Msg: "未找到该任务",
+		PlatformHeader: platformHead("notify_third_fasteregister"), WxaAppID: "wx0a1b2c3d4e5f6a7c", Status: 89250, Msg: "未找到该任务",
 		Info: FastRegisterInfo{WxUser: "person_wx", IDName: "李四", ComponentPhone: "13900000000"}}},
 	{file: "open/notify_third_fastregisterbetaapp.xml", want: &NotifyThirdFastRegisterBetaAppEvent{Envelope: platformEnv(1700000100),
-		AppID: platformAppID, InfoType: "notify_third_fastregisterbetaapp", WxaAppID: "wxbeta000000001", Msg: "OK",
+		PlatformHeader: platformHead("notify_third_fastregisterbetaapp"), WxaAppID: "wxbeta000000001", Msg: "OK",
 		Info: BetaAppInfo{UniqueID: "uid-001", Name: "试用小程序"}}},
 	{file: "open/notify_third_fastverifybetaapp.xml", want: &NotifyThirdFastVerifyBetaAppEvent{Envelope: platformEnv(1700000100),
-		AppID: platformAppID, InfoType: "notify_third_fastverifybetaapp", WxaAppID: "wxbeta000000001", Msg: "OK", Info: companyInfo}},
+		PlatformHeader: platformHead("notify_third_fastverifybetaapp"), WxaAppID: "wxbeta000000001", Msg: "OK", Info: companyInfo}},
 	{file: "open/notify_3rd_wxa_auth.xml", want: &Notify3rdWxaAuthEvent{Envelope: platformEnv(1700000100),
-		AppID: platformAppID, InfoType: "notify_3rd_wxa_auth", WxaAppID: "wx0a1b2c3d4e5f6a7b", Message: "ok", TaskID: "task_0001", ApplyStatus: 2,
+		PlatformHeader: platformHead("notify_3rd_wxa_auth"), WxaAppID: "wx0a1b2c3d4e5f6a7b", Message: "ok", TaskID: "task_0001", ApplyStatus: 2,
 		DispatchInfo: WxaAuthDispatchInfo{Provider: "某审核机构", Contact: "020-12345678", DispatchTime: ts(1700004300)}}},
 	{file: "open/notify_3rd_wxa_wxverify.xml", want: &Notify3rdWxaWxverifyEvent{Envelope: platformEnv(1700000100),
-		AppID: platformAppID, InfoType: "notify_3rd_wxa_wxverify", WxaAppID: "wx0a1b2c3d4e5f6a7b", Expired: ts(1702592000), Message: "认证即将过期"}},
+		PlatformHeader: platformHead("notify_3rd_wxa_wxverify"), WxaAppID: "wx0a1b2c3d4e5f6a7b", Expired: ts(1702592000), Message: "认证即将过期"}},
 	{file: "open/notify_icpfiling_verify_result.xml", want: &NotifyIcpfilingVerifyResultEvent{Envelope: platformEnv(1700000100),
-		AppID: platformAppID, InfoType: "notify_icpfiling_verify_result", TaskID: "R5PqRPNb6GmG3i0rqd4pTg", VerifyAppID: "wx0a1b2c3d4e5f6a7b", Result: 3}},
+		PlatformHeader: platformHead("notify_icpfiling_verify_result"), TaskID: "R5PqRPNb6GmG3i0rqd4pTg", VerifyAppID: "wx0a1b2c3d4e5f6a7b", Result: 3}},
 	{file: "open/notify_apply_icpfiling_result.xml", want: &NotifyApplyIcpfilingResultEvent{Envelope: platformEnv(1700000100),
-		AppID: platformAppID, InfoType: "notify_apply_icpfiling_result", AuthorizerAppID: "wx0a1b2c3d4e5f6a7b", BeianStatus: 1025}},
+		PlatformHeader: platformHead("notify_apply_icpfiling_result"), AuthorizerAppID: "wx0a1b2c3d4e5f6a7b", BeianStatus: 1025}},
 
 	{file: "mp/wx_verify_pay_succ.xml", want: &WxVerifyPaySuccEvent{Envelope: fev("wx_verify_pay_succ"), OrderID: "16465636384492457619"}},
 	{file: "mp/wx_verify_dispatch.xml", want: &WxVerifyDispatchEvent{Envelope: fev("wx_verify_dispatch"),

@@ -28,8 +28,8 @@ type Parser struct {
 
 // registry maps keys to constructors, one table per namespace.
 type registry struct {
-	tables [3]table       // indexed by namespace
-	rules  []resolvedRule // eventKeyRules whose keys are registered, in order
+	tables [nsBot + 1]table // indexed by namespace; nsBot, the AI bot's, is in aibot.go
+	rules  []resolvedRule   // eventKeyRules whose keys are registered, in order
 }
 
 // table is the registrations of one namespace, under their normalised keys.
@@ -152,7 +152,7 @@ func (t *table) set(key string, newEvent func() Event) {
 
 // builtinTables lists every built-in registration, table by table.
 var builtinTables = [][]builtin{accountEvents, messageTypes, menuEvents, massSendEvents, notifyEvents, serviceEvents, cardEvents, miniProgramEvents, shopEvents, channelsEvents, platformPushes,
-	contactEvents, customerEvents, schoolEvents, approvalEvents, appEvents, cardEventsWeCom, oaEvents, docEvents, serviceEventsWeCom, suitePushes}
+	contactEvents, customerEvents, schoolEvents, approvalEvents, appEvents, cardEventsWeCom, oaEvents, docEvents, serviceEventsWeCom, suitePushes, aiBotTypes}
 
 // builtin is one built-in registration.
 type builtin struct {
@@ -284,12 +284,13 @@ type header struct {
 	msgType, event, infoType, eventKey string
 	changeType, updateDetail           string
 
-	// botMsgType is the lower-case "msgtype" of the WeCom AI bot
-	// (智能机器人), whose JSON callbacks spell every key in lower case.
-	// It names no registered type: the bot's "text" is shaped unlike a
-	// 公众号 text message, so such a body is an UnknownEvent that keeps its
-	// MsgType, never a refusal that would make WeCom retry.
-	botMsgType string
+	// botMsgType and botEventType are the lower-case "msgtype" and
+	// "event>eventtype" of the WeCom AI bot (智能机器人), whose JSON
+	// callbacks spell every key in lower case; they choose a type of the
+	// bot's own namespace (aibot.go), and a body the bot namespace does not
+	// know is an UnknownEvent that keeps its MsgType, never a refusal that
+	// would make WeCom retry.
+	botMsgType, botEventType string
 }
 
 // The keys of the header's names (see elem.Key), which readHeader
@@ -302,6 +303,7 @@ var (
 	keyChangeType   = elem.KeyOf("ChangeType")
 	keyUpdateDetail = elem.KeyOf("UpdateDetail")
 	keyBotMsgType   = elem.KeyOf("msgtype")
+	keyBotEventName = elem.KeyOf("event")
 )
 
 // readHeader reads the header from the root's children, matching their
@@ -342,6 +344,8 @@ func readHeader(t *elem.Table) header {
 		}
 		if v != nil {
 			*v = t.Str(e.Value)
+		} else if e.Key == keyBotEventName && e.Name.Len-uint32(e.Local) == 5 {
+			h.botEventType = botEventType(t, i)
 		}
 	}
 	return h
@@ -361,7 +365,7 @@ func (r *registry) lookup(h *header) (*entry, error) {
 	case len(msgType) == 0:
 		if strings.TrimSpace(h.infoType) == "" {
 			if strings.TrimSpace(h.botMsgType) != "" {
-				return nil, nil
+				return r.bot(h), nil
 			}
 			return nil, ErrMissingMsgType
 		}
@@ -549,9 +553,6 @@ func (p *Parser) parse(st *parseState, data []byte) (Event, error) {
 		st.binder.Fill(plan, t, at, false)
 	}
 	if env := ev.Header(); env != nil {
-		if env.MsgType == "" {
-			env.MsgType = h.botMsgType
-		}
 		env.MsgType = trimValue(env.MsgType)
 		env.Event = trimValue(env.Event)
 	}

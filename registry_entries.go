@@ -20,6 +20,8 @@ func (ns namespace) String() string {
 		return "Event"
 	case nsMessage:
 		return "MsgType"
+	case nsBot:
+		return "msgtype" // the WeCom AI bot's lower-case key
 	}
 	return "InfoType"
 }
@@ -32,7 +34,7 @@ func (p *Parser) entries() []registryEntry {
 		return nil
 	}
 	var out []registryEntry
-	for _, ns := range []namespace{nsMessage, nsEvent, nsInfo} {
+	for _, ns := range []namespace{nsMessage, nsEvent, nsInfo, nsBot} {
 		for key, e := range r.tables[ns].byKey {
 			t := reflect.TypeOf(e.new())
 			if t != nil && t.Kind() == reflect.Pointer {

@@ -18,6 +18,8 @@ func bodyFor(ns namespace, key string) string {
 		return "<xml><MsgType><![CDATA[" + key + "]]></MsgType></xml>"
 	case nsInfo:
 		return "<xml><AppId>wx0</AppId>" + subKeyElements("InfoType", key) + "</xml>"
+	case nsBot:
+		return aiBotBody(key)
 	}
 	switch key {
 	case keySubscribeScan:
