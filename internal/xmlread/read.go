@@ -251,9 +251,9 @@ func leaves(t *elem.Table, src string, i int, parent int32) int {
 		v := q + 1
 		e := 0
 		if v+9 <= n && word(at, v) == cdataOpen && src[v+8] == '[' {
-			k := find(at, src, v+9, brackets, brackets)
+			k := indexFrom(src, v+9, ']')
 			for k >= 0 && k+3 <= n && (src[k+1] != ']' || src[k+2] != '>') {
-				k = find(at, src, k+1, brackets, brackets)
+				k = indexFrom(src, k+1, ']')
 			}
 			if k < 0 || k+3 > n {
 				break
@@ -365,6 +365,14 @@ func find(at unsafe.Pointer, src string, k int, pa, pb uint64) int {
 		}
 	}
 	return findFar(src, k, byte(pa), byte(pb))
+}
+
+// indexFrom returns the index of the first c at or after src[k], or -1.
+func indexFrom(src string, k int, c byte) int {
+	if j := strings.IndexByte(src[k:], c); j >= 0 {
+		return k + j
+	}
+	return -1
 }
 
 // Bytes repeated in every byte of a word, for find.
