@@ -51,6 +51,7 @@
 package elem
 
 import (
+	"math/bits"
 	"sync"
 	"unsafe"
 )
@@ -114,6 +115,18 @@ func KeyOf(name string) Key {
 // low bytes of the little-endian word w: a reader that loaded the word for
 // its scan makes the key without a loop.
 func ShortKey(w uint64, n int) Key { return Key{A: w & (1<<(8*uint(n)) - 1)} }
+
+// Word reads the 8 bytes at offset p of the memory at at as a
+// little-endian word, without a bounds check: the caller has checked that
+// p+8 lies within it. Go's 64-bit targets load unaligned words; the readers
+// use it for the word-at-a-time scans of their hot loops.
+func Word(at unsafe.Pointer, p int) uint64 {
+	w := *(*uint64)(unsafe.Add(at, p))
+	if bigEndian {
+		w = bits.ReverseBytes64(w)
+	}
+	return w
+}
 
 func le64(s string, p int) uint64 {
 	b := s[p : p+8]

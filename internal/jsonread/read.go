@@ -17,6 +17,7 @@ import (
 	"strconv"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/wechatevent/wechatevent/internal/elem"
 )
@@ -116,15 +117,15 @@ func (r *reader) add(off int, name elem.Span, value elem.Span, parent int32, k K
 // is followed by its closing quote, a colon and a value, so all but the last
 // few bytes of a body have room.
 func keyOf(t *elem.Table, name elem.Span) elem.Key {
-	off, n, src := int(name.Off), int(name.Len), t.Src
-	switch {
-	case name.InBuf():
-	case n >= 8 && off+n <= len(src):
-		return elem.Key{A: load64(src, off), B: load64(src, off+n-8)}
-	case n < 8 && off+8 <= len(src):
-		return elem.ShortKey(load64(src, off), n)
+	off, n := int(name.Off), int(name.Len)
+	if name.InBuf() || off+max(n, 8) > len(t.Src) {
+		return elem.KeyOf(t.Str(name))
 	}
-	return elem.KeyOf(t.Str(name))
+	at := unsafe.Pointer(unsafe.StringData(t.Src))
+	if n < 8 {
+		return elem.ShortKey(elem.Word(at, off), n)
+	}
+	return elem.Key{A: elem.Word(at, off), B: elem.Word(at, off+n-8)}
 }
 
 // read is the state machine. Each label is a state, named after what may
@@ -174,7 +175,9 @@ key: // a key, after '{' or ','
 		}
 		return fail(i, "expected a string key")
 	}
-	{
+	if j := plainEnd(src, i+1); j < n && src[j] == '"' {
+		name, i = elem.SrcSpan(i+1, j), j+1 // the usual key: str's first rule, without the call
+	} else {
 		start := i
 		if name, i, err = r.str(src, i); err != nil {
 			return err
@@ -182,6 +185,9 @@ key: // a key, after '{' or ','
 		if i-start-2 > elem.MaxNameLen {
 			return fail(start, "key too long")
 		}
+	}
+	if name.Len > elem.MaxNameLen {
+		return fail(int(name.Off)-1, "key too long")
 	}
 	if i = skipSpace(src, i); i == n {
 		return fail(i, "unexpected end of input")
@@ -200,7 +206,9 @@ value: // a value named name, the child of parent
 	case c == '"':
 		var v elem.Span
 		start := i
-		if v, i, err = r.str(src, i); err != nil {
+		if j := plainEnd(src, i+1); j < n && src[j] == '"' {
+			v, i = elem.SrcSpan(i+1, j), j+1 // the usual string: str's first rule, without the call
+		} else if v, i, err = r.str(src, i); err != nil {
 			return err
 		}
 		if _, err = r.add(start, name, v, parent, String); err != nil {
@@ -433,6 +441,20 @@ found:
 		}
 		j += 2
 	}
+}
+
+// plainEnd returns the index of the first quote or backslash at or after
+// src[j], looking eight bytes at a time, or, when fewer than eight bytes are
+// left before finding one, the index where it stopped looking: str's first
+// rule, small enough for the compiler to write into the caller.
+func plainEnd(src string, j int) int {
+	for at := unsafe.Pointer(unsafe.StringData(src)); j+8 <= len(src); {
+		if m := special8(elem.Word(at, j)); m != 0 {
+			return j + bits.TrailingZeros64(m)>>3
+		}
+		j += 8
+	}
+	return j
 }
 
 const (

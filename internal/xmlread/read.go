@@ -408,16 +408,8 @@ func findFar(src string, k int, a, b byte) int {
 	return k + j
 }
 
-// word reads the 8 bytes at offset p of the string at at as a
-// little-endian word, without a bounds check: the caller has checked that
-// p+8 is within the string. Go's 64-bit targets load unaligned words.
-func word(at unsafe.Pointer, p int) uint64 {
-	w := *(*uint64)(unsafe.Add(at, p))
-	if bigEndian {
-		w = bits.ReverseBytes64(w)
-	}
-	return w
-}
+// word is elem.Word, the little-endian word at offset p of the body at at.
+func word(at unsafe.Pointer, p int) uint64 { return elem.Word(at, p) }
 
 // half reads the 4 bytes at offset p as word does; it only compares, so
 // byte order does not matter.
