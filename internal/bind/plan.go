@@ -180,20 +180,27 @@ func buildPlan(t reflect.Type, building map[reflect.Type]*pnode) (*pnode, error)
 			}
 		}
 	}
-	for _, f := range fields {
-		if f.chardata {
-			root.ops = append(root.ops, f.op)
-			continue
-		}
-		for _, path := range f.paths() {
-			if owner[strings.Join(path, ">")] != f.depth {
+	// Every field's own path first, then the aliases: the spellings bodies
+	// usually use keep the order of the struct, so that the binder's guess
+	// of the next child holds.
+	for pass := 0; pass < 2; pass++ {
+		for _, f := range fields {
+			if f.chardata {
+				if pass == 0 {
+					root.ops = append(root.ops, f.op)
+				}
 				continue
 			}
-			n := root
-			for _, name := range path {
-				n = n.ensureChild(name)
+			for a, path := range f.paths() {
+				if (a == 0) != (pass == 0) || owner[strings.Join(path, ">")] != f.depth {
+					continue
+				}
+				n := root
+				for _, name := range path {
+					n = n.ensureChild(name)
+				}
+				n.ops = append(n.ops, f.op)
 			}
-			n.ops = append(n.ops, f.op)
 		}
 	}
 	root.index()
