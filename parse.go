@@ -150,25 +150,6 @@ func (t *table) set(key string, newEvent func() Event) {
 	t.byKey[normKey(key)] = &entry{key: strings.TrimSpace(key), new: newEvent}
 }
 
-// builtinTables lists every built-in registration, table by table.
-var builtinTables = [][]builtin{accountEvents, messageTypes, menuEvents, massSendEvents, notifyEvents, serviceEvents, cardEvents, miniProgramEvents, shopEvents, channelsEvents, platformPushes,
-	contactEvents, customerEvents, schoolEvents, approvalEvents, appEvents, cardEventsWeCom, oaEvents, docEvents, serviceEventsWeCom, suitePushes, aiBotTypes}
-
-// builtin is one built-in registration.
-type builtin struct {
-	ns  namespace
-	key string
-	new func() Event
-}
-
-// newOf is the constructor of a registration: a fresh *T as an Event.
-func newOf[T any, PT interface {
-	*T
-	Event
-}]() Event {
-	return PT(new(T))
-}
-
 // Parse parses one callback body with the default parser.
 func Parse(data []byte) (Event, error) { return defaultParser.Parse(data) }
 
