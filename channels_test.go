@@ -3,6 +3,7 @@ package wechatevent
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -143,20 +144,27 @@ func runFixtures(t *testing.T, dir string, cases []catalogCase) {
 
 func TestChannelsSamples(t *testing.T) { runFixtures(t, "channels", channelsSamples) }
 
-// Every fixture is asserted, and every case is a fixture named after the key
-// it is registered under.
+// Every row of channelsSamples names a fixture that exists under
+// testdata/channels, once, named after the key it dispatches to, so a row
+// whose file was renamed or removed fails here by name. A fixture needs no
+// row: TestFixtures checks the dispatch and every field of every fixture,
+// and TestEveryRegistrationHasFixture proves coverage from the files, so a
+// row here is an optional deeper check of hand-written values.
 func TestChannelsFixturesAllListed(t *testing.T) {
 	files, err := filepath.Glob(filepath.Join("testdata", "channels", "*.json"))
 	require.NoError(t, err)
+	exists := map[string]bool{}
+	for _, f := range files {
+		exists[filepath.Base(f)] = true
+	}
+	require.NotEmpty(t, channelsSamples)
 	listed := map[string]bool{}
 	for _, tc := range channelsSamples {
+		assert.Falsef(t, listed[tc.file], "%s listed twice", tc.file)
 		listed[tc.file] = true
-		assert.Equal(t, "Event/"+tc.file[:len(tc.file)-len(".json")], fixtureKey(tc.want))
+		assert.Truef(t, exists[tc.file], "%s names no fixture under testdata/channels", tc.file)
+		assert.Equal(t, "Event/"+strings.TrimSuffix(tc.file, ".json"), fixtureKey(tc.want))
 	}
-	for _, f := range files {
-		assert.Truef(t, listed[filepath.Base(f)], "%s has no test case", filepath.Base(f))
-	}
-	assert.Len(t, files, len(channelsSamples))
 }
 
 // The 19-digit order ID survives as written, whether WeChat sends it as a
