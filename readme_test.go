@@ -68,7 +68,8 @@ func TestREADMEEventsTable(t *testing.T) {
 	require.NotEmpty(t, registered)
 	for key, typ := range registered {
 		doc, ok := documented[key]
-		if assert.Truef(t, ok, "%s (%s) is registered but not in README.md", key, typ) {
+		ns, value, _ := strings.Cut(key, "/")
+		if assert.Truef(t, ok, "%s (%s) is registered but not in README.md; add the row\n| `%s` | `%s` | `*%s` |", key, typ, ns, value, typ) {
 			assert.Equalf(t, typ, doc, "README.md names another type for %s", key)
 		}
 	}
