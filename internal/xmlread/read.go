@@ -320,10 +320,23 @@ func leaves(t *elem.Table, src string, i int, parent int32) int {
 		done = g + 1
 
 		// White space, then the next sibling's start tag, or stop.
+		// The usual separator is a line break and indentation, stepped
+		// over here as skipSpace would, without the call.
 		i = done
-		if i+1 < n && src[i] == '\n' && src[i+1] == '<' {
-			i++ // the usual separator, without the call
-			continue
+		if i+1 < n && src[i] == '\n' {
+			if i++; src[i] == '<' {
+				continue
+			}
+			for i+8 <= n {
+				if x := word(at, i) ^ (lowBits * ' '); x != 0 {
+					i += bits.TrailingZeros64(x) >> 3
+					break
+				}
+				i += 8
+			}
+			if i+1 < n && src[i] == '<' {
+				continue
+			}
 		}
 		if i = skipSpace(src, i); i+1 >= n || src[i] != '<' {
 			break
