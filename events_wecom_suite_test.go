@@ -136,19 +136,7 @@ func TestSuitePushFixturesAllListed(t *testing.T) {
 		assert.Truef(t, exists[b.key+".xml"], "suite push %s has no doc sample %s.xml under testdata/wecom", b.key, b.key)
 	}
 	rows := append(append([]catalogCase{}, suitePushSamples...), suitePushJSONSamples...)
-	require.NotEmpty(t, rows)
-	listed := map[string]bool{}
-	for _, tc := range rows {
-		assert.Falsef(t, listed[tc.file], "%s listed twice", tc.file)
-		listed[tc.file] = true
-		name, ok := strings.CutPrefix(tc.file, "wecom/")
-		if !assert.Truef(t, ok, "%s is not under testdata/wecom", tc.file) {
-			continue
-		}
-		assert.Truef(t, exists[name], "the row for %s names no fixture file", tc.file)
-		key, _, _ := strings.Cut(name, ".")
-		assert.Truef(t, keys[key], "%s is not of a registered suite push", tc.file)
-	}
+	checkWeComRows(t, rows, exists, keys, "a registered suite push")
 }
 
 // TestSuitePushesAreSuccessAnswered: the Handler answers every suite push

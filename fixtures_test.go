@@ -378,12 +378,17 @@ func fixtureKey(e Event) string {
 	return "unregistered"
 }
 
-// TestEveryRegistrationHasFixture: every built-in key has a fixture file,
-// named after the key, that dispatches to exactly that key and the type
-// registered for it. TestFixtures checks every field that file carries; the
-// tables add deeper checks of their own.
-func TestEveryRegistrationHasFixture(t *testing.T) {
-	covered := map[string]map[string]bool{} // registry key -> the types its fixtures parsed to
+// typedFixture is a fixture file that parses to a registered type.
+type typedFixture struct {
+	path string
+	body []byte
+	ev   Event
+}
+
+// typedFixtures returns every fixture that parses to a registered type.
+func typedFixtures(t *testing.T) []typedFixture {
+	t.Helper()
+	var out []typedFixture
 	for _, path := range fixtureFiles(t) {
 		body, err := os.ReadFile(path)
 		require.NoError(t, err)
@@ -394,6 +399,20 @@ func TestEveryRegistrationHasFixture(t *testing.T) {
 		if _, ok := ev.(*UnknownEvent); ok {
 			continue
 		}
+		out = append(out, typedFixture{path, body, ev})
+	}
+	require.NotEmpty(t, out)
+	return out
+}
+
+// TestEveryRegistrationHasFixture: every built-in key has a fixture file,
+// named after the key, that dispatches to exactly that key and the type
+// registered for it. TestFixtures checks every field that file carries; the
+// tables add deeper checks of their own.
+func TestEveryRegistrationHasFixture(t *testing.T) {
+	covered := map[string]map[string]bool{} // registry key -> the types its fixtures parsed to
+	for _, f := range typedFixtures(t) {
+		path, ev := f.path, f.ev
 		key := fixtureKey(ev)
 		_, k, _ := strings.Cut(key, "/")
 		if name, _ := fixtureName(strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))); registeredKey(name) != k {

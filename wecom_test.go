@@ -623,6 +623,14 @@ func TestWeComFixturesAllListed(t *testing.T) {
 			rows = append(rows, tc)
 		}
 	}
+	checkWeComRows(t, rows, exists, roots, "a WeCom app key or a shared 公众号 key")
+}
+
+// checkWeComRows requires of rows that each names, once, a fixture under
+// testdata/wecom that exists, and whose key (the name up to its first '.')
+// is one of keys, which are what.
+func checkWeComRows(t *testing.T, rows []catalogCase, exists, keys map[string]bool, what string) {
+	t.Helper()
 	require.NotEmpty(t, rows)
 	listed := map[string]bool{}
 	for _, tc := range rows {
@@ -633,8 +641,8 @@ func TestWeComFixturesAllListed(t *testing.T) {
 			continue
 		}
 		assert.Truef(t, exists[name], "the row for %s names no fixture file", tc.file)
-		root, _, _ := strings.Cut(name, ".")
-		assert.Truef(t, roots[root], "%s is not of a WeCom app key or a shared 公众号 key", tc.file)
+		key, _, _ := strings.Cut(name, ".")
+		assert.Truef(t, keys[key], "%s is not of %s", tc.file, what)
 	}
 }
 
