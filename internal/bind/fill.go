@@ -118,15 +118,15 @@ func (b *Binder) Fill(p *Plan, t *elem.Table, base unsafe.Pointer, own bool) {
 			*(*string)(p) = b.keep(s)
 			continue
 		} else if l.kind == opInt {
-			if n, ok := plainDigits(t.Str(elems[i].Value)); ok && (l.bits == 64 || n < 1<<(l.bits-1)) {
+			if n, ok := plainInt(t.Str(elems[i].Value), l.bits); ok {
 				setInt(unsafe.Add(c.base, l.off), l.bits, n) // the usual number: parseInt's first rule, without the call
 				continue
 			}
 			b.setValue(l, unsafe.Add(c.base, l.off), t.Str(elems[i].Value))
 			continue
 		} else if l.kind == opTime {
-			if n, ok := plainDigits(t.Str(elems[i].Value)); ok {
-				*(*time.Time)(unsafe.Add(c.base, l.off)) = time.Unix(n, 0) // the usual CreateTime: parseTime's first rule, without the call
+			if tm, ok := plainTime(t.Str(elems[i].Value)); ok {
+				*(*time.Time)(unsafe.Add(c.base, l.off)) = tm // the usual CreateTime: parseTime's first rule, without the call
 				continue
 			}
 			b.setValue(l, unsafe.Add(c.base, l.off), t.Str(elems[i].Value))
@@ -243,7 +243,7 @@ func ParseInt(text string, bits int) (n int64, ok bool) { return parseInt(text, 
 // whole number written with a fraction ("1700000000.0") is accepted, and
 // anything else, including an overflow, gives 0.
 func parseInt(text string, bits uint8) (int64, bool) {
-	if n, ok := plainDigits(text); ok && (bits == 64 || n < 1<<(bits-1)) {
+	if n, ok := plainInt(text, bits); ok {
 		return n, true
 	}
 	s := strings.TrimSpace(text)
@@ -274,6 +274,23 @@ func parseUint(text string, bits uint8) uint64 {
 	return uint64(f)
 }
 
+// plainInt is parseInt's first rule, which Fill also applies inline: text
+// of plain digits whose value fits an int of the given bit size.
+func plainInt(text string, bits uint8) (int64, bool) {
+	n, ok := plainDigits(text)
+	return n, ok && (bits == 64 || n < 1<<(bits-1))
+}
+
+// plainTime is parseTime's first rule, which Fill also applies inline: text
+// of plain digits is UNIX seconds.
+func plainTime(text string) (time.Time, bool) {
+	n, ok := plainDigits(text)
+	if !ok {
+		return time.Time{}, false
+	}
+	return time.Unix(n, 0), true
+}
+
 // plainDigits reads text of 1 to 18 ASCII digits, which always fits an
 // int64. Nearly every number WeChat sends has this form, and reading it
 // directly skips the trimming and the generality of strconv.
@@ -295,8 +312,8 @@ func plainDigits(text string) (int64, bool) {
 // parseTime reads integer UNIX seconds; as a fallback, RFC 3339 text. Anything
 // else gives the zero time.
 func parseTime(text string) time.Time {
-	if n, ok := plainDigits(text); ok {
-		return time.Unix(n, 0) // the usual CreateTime
+	if t, ok := plainTime(text); ok {
+		return t // the usual CreateTime
 	}
 	s := strings.TrimSpace(text)
 	if s == "" {
