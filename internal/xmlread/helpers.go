@@ -176,13 +176,6 @@ func le64(src string, p int) uint64 {
 		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 }
 
-// le32 reads src[p:p+4] as a little-endian word. The caller ensures
-// p+4 <= len(src).
-func le32(src string, p int) uint32 {
-	b := src[p : p+4]
-	return uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24
-}
-
 // hasAt reports whether src[p:] starts with s. Names of 8 to 16 bytes, most
 // of WeChat's, are compared with two overlapping word loads instead of a
 // call to the runtime's memory compare.

@@ -390,9 +390,8 @@ func indexFrom(src string, k int, c byte) int {
 
 // Bytes repeated in every byte of a word, for find.
 const (
-	brackets = lowBits * ']'
-	lts      = lowBits * '<'
-	amps     = lowBits * '&'
+	lts  = lowBits * '<'
+	amps = lowBits * '&'
 )
 
 // zeroBytes returns x with the high bit of its lowest zero byte set, and
@@ -423,10 +422,6 @@ func findFar(src string, k int, a, b byte) int {
 
 // word is elem.Word, the little-endian word at offset p of the body at at.
 func word(at unsafe.Pointer, p int) uint64 { return elem.Word(at, p) }
-
-// half reads the 4 bytes at offset p as word does; it only compares, so
-// byte order does not matter.
-func half(at unsafe.Pointer, p int) uint32 { return *(*uint32)(unsafe.Add(at, p)) }
 
 // hasValue reports whether o has a value yet, so that white space that
 // follows may prove interior.
