@@ -212,10 +212,12 @@ func (r *Reader) read(t *elem.Table, src string) error {
 // were checked before: the calls and checks would cost more than the work
 // they do. A name of ASCII letters is read a word at a time and compared
 // with its end tag in two or three words; any other name takes nameEnd, the
-// general path's rule. The test TestLeavesAgreeWithGeneralPath
-// reads every fixture with and without this loop and requires identical
-// tables, and FuzzLeaves does the same for arbitrary bodies, so the two
-// cannot drift apart.
+// general path's rule. A CDATA value ends at the first "]]>", found by
+// IndexByte; a plain value at the first '<', found by find. The line break
+// and indentation between siblings are stepped over here, as skipSpace
+// would. The test TestLeavesAgreeWithGeneralPath reads every fixture with
+// and without this loop and requires identical tables, and FuzzLeaves does
+// the same for arbitrary bodies, so the two cannot drift apart.
 func leaves(t *elem.Table, src string, i int, parent int32) int {
 	n := len(src)
 	at := unsafe.Pointer(unsafe.StringData(src))
@@ -367,10 +369,11 @@ func finish(t *elem.Table, elems []elem.Elem, done int) int {
 }
 
 // find returns the index of the first byte a or b at or after src[k], or
-// -1, where pa and pb are a and b in every byte of a word. It tests four
-// words inline, as far as most values reach, and leaves longer runs to
-// findFar, a call to strings.IndexByte that costs more to start but less
-// per byte. at is src's data.
+// -1, where pa and pb are a and b in every byte of a word: the end of a
+// plain value, or a reference in it. It tests four words itself, as far as
+// most values reach, and leaves longer runs to findFar, two calls to
+// strings.IndexByte, which cost more to start but less per byte. at is
+// src's data.
 func find(at unsafe.Pointer, src string, k int, pa, pb uint64) int {
 	for stop := min(len(src)-8, k+24); k <= stop; k += 8 {
 		if m := zeroBytes(word(at, k)^pa) | zeroBytes(word(at, k)^pb); m != 0 {
