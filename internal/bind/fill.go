@@ -75,7 +75,7 @@ func (b *Binder) Fill(p *Plan, t *elem.Table, base unsafe.Pointer, own bool) {
 			e := &elems[i]
 			key := nameKey{e.Key, e.Name.Len - uint32(e.Local)}
 			k = c.next
-			if keys := c.plan.keys; k >= len(keys) || keys[k] != key || key.n > 16 {
+			if keys := c.plan.keys; k >= len(keys) || keys[k] != key || key.n > 16 && c.plan.names[k] != t.LocalName(i) {
 				k = c.plan.find(key, t, i, k)
 			}
 			if k >= 0 {
