@@ -111,10 +111,17 @@ func KeyOf(name string) Key {
 	return Key{A: a}
 }
 
-// ShortKey returns the key of a name of n bytes, 1 to 7, whose bytes are the
-// low bytes of the little-endian word w: a reader that loaded the word for
-// its scan makes the key without a loop.
-func ShortKey(w uint64, n int) Key { return Key{A: w & (1<<(8*uint(n)) - 1)} }
+// KeyAt returns KeyOf the name of n bytes, n at least 1, at offset off of
+// the memory at at, from its words, without a loop: the caller has checked
+// that max(n, 8) bytes from off lie within that memory, as they do for a
+// name followed by the rest of its tag or its quote and colon.
+func KeyAt(at unsafe.Pointer, off, n int) Key {
+	w := Word(at, off)
+	if n < 8 {
+		return Key{A: w & (1<<(8*uint(n)) - 1)}
+	}
+	return Key{A: w, B: Word(at, off+n-8)}
+}
 
 // Word reads the 8 bytes at offset p of the memory at at as a
 // little-endian word, without a bounds check: the caller has checked that

@@ -2,6 +2,7 @@ package elem
 
 import (
 	"testing"
+	"unsafe"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -122,4 +123,17 @@ func TestSpanOf(t *testing.T) {
 	assert.Equal(t, "v", tab.Str(c))
 	assert.Equal(t, Span{}, tab.SpanOf(""))
 	assert.Equal(t, SrcSpan(0, 19), tab.SpanOf(tab.Src))
+}
+
+// TestKeyAtIsKeyOf: the readers' key from words is the one rule's key, for
+// every length around the word boundaries, whatever follows the name.
+func TestKeyAtIsKeyOf(t *testing.T) {
+	const src = "ABCDEFGHIJKLMNOPQRSTUVWXYZ\x00\xff><\"abcdefgh"
+	at := unsafe.Pointer(unsafe.StringData(src))
+	for off := 0; off < 4; off++ {
+		for n := 1; n <= 24; n++ {
+			assert.Equal(t, KeyOf(src[off:off+n]), KeyAt(at, off, n), "off %d, n %d", off, n)
+		}
+	}
+	assert.NotEqual(t, KeyOf("ToUserNamf"), KeyOf("ToUserName"))
 }

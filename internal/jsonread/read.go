@@ -121,11 +121,7 @@ func keyOf(t *elem.Table, name elem.Span) elem.Key {
 	if name.InBuf() || off+max(n, 8) > len(t.Src) {
 		return elem.KeyOf(t.Str(name))
 	}
-	at := unsafe.Pointer(unsafe.StringData(t.Src))
-	if n < 8 {
-		return elem.ShortKey(elem.Word(at, off), n)
-	}
-	return elem.Key{A: elem.Word(at, off), B: elem.Word(at, off+n-8)}
+	return elem.KeyAt(unsafe.Pointer(unsafe.StringData(t.Src)), off, n)
 }
 
 // read is the state machine. Each label is a state, named after what may

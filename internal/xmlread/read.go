@@ -308,10 +308,8 @@ func leaves(t *elem.Table, src string, i int, parent int32) int {
 			key = elem.KeyOf(src[p+int(lc) : q])
 		case w0 == 0:
 			key = elem.KeyOf(src[p:q])
-		case l < 8:
-			key = elem.ShortKey(w0, l)
-		default:
-			key = elem.Key{A: w0, B: word(at, q-8)}
+		default: // the name's first word was loaded, so max(l, 8) bytes from p lie in src
+			key = elem.KeyAt(at, p, l)
 		}
 		if len(elems) == cap(elems) {
 			elems = append(elems, elem.Elem{})[:len(elems)]
