@@ -21,6 +21,22 @@ var jsonNumber = regexp.MustCompile(`^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9
 // element its text, as a number where the text is one (asNumbers) and as a
 // string otherwise. The text is the XML scanner's, so CDATA and trimming have
 // been applied; bytes that are not valid UTF-8 are kept as they are.
+// jsonForm is one JSON form of an XML fixture, named for its subtest.
+type jsonForm struct {
+	name string
+	body []byte
+}
+
+// jsonForms returns both JSON forms of the XML fixture file: scalars as
+// strings, and as numbers where they are ones.
+func jsonForms(t *testing.T, file string, body []byte) []jsonForm {
+	t.Helper()
+	return []jsonForm{
+		{file + "/strings", xmlToJSON(t, body, false)},
+		{file + "/numbers", xmlToJSON(t, body, true)},
+	}
+}
+
 func xmlToJSON(t *testing.T, body []byte, asNumbers bool) []byte {
 	t.Helper()
 	tab, err := scanXML(unsafe.String(unsafe.SliceData(body), len(body)))
@@ -105,13 +121,9 @@ func TestJSONFormsOfXMLFixtures(t *testing.T) {
 			}
 			body, err := os.ReadFile(fixturePath(tc.file))
 			require.NoError(t, err)
-			for _, asNumbers := range []bool{false, true} {
-				js := xmlToJSON(t, body, asNumbers)
-				name := tc.file + "/strings"
-				if asNumbers {
-					name = tc.file + "/numbers"
-				}
-				t.Run(name, func(t *testing.T) {
+			for _, form := range jsonForms(t, tc.file, body) {
+				js := form.body
+				t.Run(form.name, func(t *testing.T) {
 					got, err := Parse(js)
 					require.NoError(t, err, "%s", js)
 					if tc.check != nil {

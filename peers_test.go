@@ -859,13 +859,9 @@ func TestPeerSamplesAsJSON(t *testing.T) {
 		}
 		body, err := os.ReadFile(filepath.Join("testdata", "peers", c.file))
 		require.NoError(t, err)
-		for _, asNumbers := range []bool{false, true} {
-			js := xmlToJSON(t, body, asNumbers)
-			name := c.file + "/strings"
-			if asNumbers {
-				name = c.file + "/numbers"
-			}
-			t.Run(name, func(t *testing.T) {
+		for _, form := range jsonForms(t, c.file, body) {
+			js := form.body
+			t.Run(form.name, func(t *testing.T) {
 				ev, err := Parse(js)
 				require.NoError(t, err, "%s", js)
 				c.check(t, ev)

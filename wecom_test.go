@@ -792,9 +792,9 @@ func TestWeComJSONForms(t *testing.T) {
 		}
 		body, err := os.ReadFile(fixturePath(tc.file))
 		require.NoError(t, err)
-		for _, asNumbers := range []bool{false, true} {
-			js := xmlToJSON(t, body, asNumbers)
-			t.Run(tc.file, func(t *testing.T) {
+		for _, form := range jsonForms(t, tc.file, body) {
+			js := form.body
+			t.Run(form.name, func(t *testing.T) {
 				got, err := Parse(js)
 				require.NoError(t, err, "%s", js)
 				require.IsType(t, tc.want, got, "%s", js)
