@@ -65,40 +65,9 @@ func ReadMembers(t *elem.Table, src string, kinds *[]Kind) error {
 	return r.read(src)
 }
 
-// frame is an open object or array. The items of an array are elements named
-// after the array's key, children of the element that holds the array.
-type frame struct {
-	name   elem.Span // for an array: the name its items take
-	parent int32     // for an object: its own element; for an array: its items' parent
-	array  bool
-}
-
 type reader struct {
 	t     *elem.Table
 	kinds *[]Kind // nil unless every member is to be an element (ReadMembers)
-	// The open objects and arrays: the first ones in low, which costs
-	// nothing to set up, any deeper (real bodies never are) in deep.
-	low   [16]frame
-	deep  []frame
-	depth int
-}
-
-// push opens an object or array.
-func (r *reader) push(f frame) {
-	if r.depth < len(r.low) {
-		r.low[r.depth] = f
-	} else {
-		r.deep = append(r.deep[:r.depth-len(r.low)], f)
-	}
-	r.depth++
-}
-
-// top returns the innermost open object or array.
-func (r *reader) top() *frame {
-	if r.depth <= len(r.low) {
-		return &r.low[r.depth-1]
-	}
-	return &r.deep[r.depth-1-len(r.low)]
 }
 
 // add appends an element, checking the element limit at offset off.
@@ -126,8 +95,17 @@ func keyOf(t *elem.Table, name elem.Span) elem.Key {
 
 // read is the state machine. Each label is a state, named after what may
 // come next; a goto is a transition. Keeping the states as places in one
-// function, rather than as values switched on, lets the common path of a
-// member (key, colon, scalar, comma) run straight through.
+// function, rather than as values switched on, lets a member run straight
+// through.
+//
+// The open objects and arrays need no stack of records: the innermost one is
+// cur, the parent of its members or items, and for an array curName, the
+// name its items take; arrays says which of the open ones are arrays, one bit
+// each, the innermost lowest. When an object closes, or in ReadMembers an
+// array, the one around it is found from its element: the parent of its
+// members is the element's parent, and the name its items take is the
+// element's name (an item of an array is named after the array). An array
+// of Read is no element and changes neither.
 func (r *reader) read(src string) error {
 	t := r.t
 	t.Reset(src)
@@ -143,16 +121,20 @@ func (r *reader) read(src string) error {
 	if src[i] != '{' {
 		return fail(i, "the top-level value is not an object")
 	}
-	if _, err := r.add(i, elem.Span{}, elem.Span{}, -1, Object); err != nil {
-		return err
+	// The root, with an empty name, whose key is the zero Key.
+	t.Elems = append(t.Elems, elem.Elem{Parent: -1})
+	if r.kinds != nil {
+		*r.kinds = append(*r.kinds, Object)
 	}
-	r.push(frame{parent: 0})
 	i++
 	var (
-		name   elem.Span // the name of the value that comes next
-		parent int32     // the parent of the value that comes next
-		top    *frame
-		err    *Error
+		cur     int32     // the parent of the members or items of the innermost open one
+		curName elem.Span // for an array: the name its items take
+		depth   = 1       // objects and arrays open
+		arrays  uint64    // bit k: the open one k levels out from the innermost is an array
+		name    elem.Span // the name of the value that comes next
+		parent  int32     // the parent of the value that comes next
+		err     *Error
 	)
 
 objectStart: // after '{': a key or '}'
@@ -192,7 +174,7 @@ key: // a key, after '{' or ','
 		return fail(i, "expected ':' after a key")
 	}
 	i = skipSpace(src, i+1)
-	parent = r.top().parent
+	parent = cur
 
 value: // a value named name, the child of parent
 	if i == n {
@@ -235,29 +217,29 @@ value: // a value named name, the child of parent
 		}
 		i += 4 // otherwise null is no element
 	case c == '{':
-		if r.depth >= elem.MaxDepth {
+		if depth >= elem.MaxDepth {
 			return fail(i, "objects and arrays nested too deeply")
 		}
 		at, err := r.add(i, name, elem.Span{}, parent, Object)
 		if err != nil {
 			return err
 		}
-		r.push(frame{parent: at})
+		depth, arrays, cur = depth+1, arrays<<1, at
 		i++
 		goto objectStart
 	case c == '[':
-		if r.depth >= elem.MaxDepth {
+		if depth >= elem.MaxDepth {
 			return fail(i, "objects and arrays nested too deeply")
 		}
-		f := frame{name: name, parent: parent, array: true}
+		cur, curName = parent, name
 		if r.kinds != nil {
 			at, err := r.add(i, name, elem.Span{}, parent, Array)
 			if err != nil {
 				return err
 			}
-			f = frame{parent: at, array: true}
+			cur, curName = at, elem.Span{}
 		}
-		r.push(f)
+		depth, arrays = depth+1, arrays<<1|1
 		i++
 		goto arrayStart
 	default:
@@ -268,21 +250,20 @@ after: // after a value: ',' or the bracket that closes the innermost open one
 	if i = skipSpace(src, i); i == n {
 		return fail(i, "unexpected end of input")
 	}
-	top = r.top()
-	switch c := src[i]; {
-	case c == ',' && !top.array:
+	switch c, array := src[i], arrays&1 != 0; {
+	case c == ',' && !array:
 		i = skipSpace(src, i+1)
 		goto key
 	case c == ',':
 		if i = skipSpace(src, i+1); i < n && src[i] == ']' {
 			return fail(i, "trailing comma before ']'")
 		}
-		name, parent = top.name, top.parent
+		name, parent = curName, cur
 		goto value
-	case c == '}' && !top.array, c == ']' && top.array:
+	case c == '}' && !array, c == ']' && array:
 		i++
 		goto closed
-	case top.array:
+	case array:
 		return fail(i, "expected ',' or ']' after an array item")
 	default:
 		return fail(i, "expected ',' or '}' after an object member")
@@ -293,14 +274,18 @@ arrayStart: // after '[': a value or ']'
 		i++
 		goto closed
 	}
-	top = r.top()
-	name, parent = top.name, top.parent
+	name, parent = curName, cur
 	goto value
 
 closed: // an object or array has just closed
-	if r.depth--; r.depth == 0 {
+	if depth--; depth == 0 {
 		return end(src, i)
 	}
+	if arrays&1 == 0 || r.kinds != nil {
+		e := &t.Elems[cur]
+		cur, curName = e.Parent, e.Name
+	}
+	arrays >>= 1
 	goto after
 }
 
@@ -356,29 +341,25 @@ var plain = func() (t [256]bool) {
 // and the offset after the closing quote. A string without escapes is a span
 // of src; the others are decoded into the table's buffer.
 func (r *reader) str(src string, i int) (elem.Span, int, *Error) {
-	start := i + 1
-	j := start
-	// Eight bytes at a time while no quote or backslash is among them.
-	for j+8 <= len(src) {
-		if m := special8(load64(src, j)); m != 0 {
-			j += bits.TrailingZeros64(m) >> 3
-			goto found
-		}
-		j += 8
-	}
+	j := plainEnd(src, i+1)
 	for j < len(src) && plain[src[j]] {
 		j++
 	}
-found:
 	if j == len(src) {
 		return elem.Span{}, j, fail(i, "unterminated string")
 	}
 	if src[j] == '"' {
-		return elem.SrcSpan(start, j), j + 1, nil
+		return elem.SrcSpan(i+1, j), j + 1, nil
 	}
+	return r.escaped(src, i, j)
+}
+
+// escaped is str for a string whose first quote or backslash, at src[j], is
+// a backslash: it decodes the string into the table's buffer.
+func (r *reader) escaped(src string, i, j int) (elem.Span, int, *Error) {
 	t := r.t
 	at := len(t.Buf)
-	t.Buf = append(t.Buf, src[start:j]...)
+	t.Buf = append(t.Buf, src[i+1:j]...)
 	for {
 		if j == len(src) {
 			return elem.Span{}, j, fail(i, "unterminated string")
@@ -388,7 +369,7 @@ found:
 			return t.BufSpan(at), j + 1, nil
 		}
 		if c != '\\' {
-			k := j + 1
+			k := plainEnd(src, j+1)
 			for k < len(src) && plain[src[k]] {
 				k++
 			}
@@ -461,16 +442,12 @@ const (
 // special8 marks, in the high bit of each byte, the bytes of x that are a
 // quote or a backslash; the lowest mark is exact, marks above it may not be.
 func special8(x uint64) uint64 {
+	// Each term is the zero-byte test (y-lsb)&^y&msb of x xor a quote and
+	// of x xor a backslash; as the two xors differ in the low seven bits
+	// only, the &^ of either clears the same high bits, and is taken once.
 	q := x ^ (lsb * '"')
 	b := x ^ (lsb * '\\')
-	return ((q-lsb)&^q | (b-lsb)&^b) & msb
-}
-
-// load64 reads src[i:i+8] as a little-endian word.
-func load64(src string, i int) uint64 {
-	b := src[i : i+8]
-	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+	return ((q - lsb) | (b - lsb)) &^ q & msb
 }
 
 // hex4 reads four hex digits at src[i:].

@@ -1,6 +1,7 @@
 package jsonread
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -146,6 +147,57 @@ func TestReadLimits(t *testing.T) {
 	items := strings.TrimSuffix(strings.Repeat("1,", elem.MaxElements-1), ",")
 	require.NoError(t, Read(&r, `{"a":[`+items+`]}`))
 	require.ErrorAs(t, Read(&r, `{"a":[`+items+`,1]}`), &e)
+}
+
+// TestReadNesting: after an object or array closes, the members and items
+// that follow belong where they did before it opened, at every depth.
+func TestReadNesting(t *testing.T) {
+	var r elem.Table
+	require.NoError(t, Read(&r, `{"a":[{"b":[[{"c":1}],2],"d":3},[4,{"e":5}],6],"f":{"g":[7],"h":8},"i":9}`))
+	assert.Equal(t, []string{
+		"=",
+		"a=",
+		" b=",
+		"  c=1",
+		" b=2",
+		" d=3",
+		"a=4",
+		"a=",
+		" e=5",
+		"a=6",
+		"f=",
+		" g=7",
+		" h=8",
+		"i=9",
+	}, flat(&r))
+
+	// Objects and arrays alternating to the deepest nesting allowed: x's
+	// object and p-1 objects named k, each an item of the array k of the one
+	// before, the innermost array holding an array holding 0; then a member
+	// m of each object on the way out.
+	const p = (elem.MaxDepth - 2) / 2
+	src := `{"x":` + strings.Repeat(`{"k":[`, p) + "[0]" + strings.Repeat(`],"m":1}`, p) + `,"y":2}`
+	require.NoError(t, Read(&r, src))
+	require.Equal(t, 2*p+3, r.Len())
+	want := []string{"x/0"}
+	for i := 2; i <= p; i++ {
+		want = append(want, "k/"+strconv.Itoa(i-1))
+	}
+	want = append(want, "k=0/"+strconv.Itoa(p))
+	for j := 1; j <= p; j++ {
+		want = append(want, "m=1/"+strconv.Itoa(p+1-j))
+	}
+	want = append(want, "y=2/0")
+	var got []string
+	for i := 1; i < r.Len(); i++ {
+		v := ""
+		if r.Value(i) != "" {
+			v = "=" + r.Value(i)
+		}
+		got = append(got, r.Name(i)+v+"/"+strconv.Itoa(int(r.Elems[i].Parent)))
+	}
+	assert.Equal(t, want, got)
+	require.Error(t, Read(&r, `{"x":`+strings.Repeat(`{"k":[`, p)+"[[0]]"+strings.Repeat(`],"m":1}`, p)+`}`), "one level more")
 }
 
 func TestReadMembers(t *testing.T) {
