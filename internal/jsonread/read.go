@@ -66,8 +66,9 @@ func ReadMembers(t *elem.Table, src string, kinds *[]Kind) error {
 }
 
 type reader struct {
-	t     *elem.Table
-	kinds *[]Kind // nil unless every member is to be an element (ReadMembers)
+	t       *elem.Table
+	kinds   *[]Kind // nil unless every member is to be an element (ReadMembers)
+	general bool    // read every member by the state machine alone, for the tests
 }
 
 // add appends an element, checking the element limit at offset off.
@@ -96,7 +97,8 @@ func keyOf(t *elem.Table, name elem.Span) elem.Key {
 // read is the state machine. Each label is a state, named after what may
 // come next; a goto is a transition. Keeping the states as places in one
 // function, rather than as values switched on, lets a member run straight
-// through.
+// through. The usual members of an object are read by members, a loop of
+// its own; the machine reads the rest, and every error is its own.
 //
 // The open objects and arrays need no stack of records: the innermost one is
 // cur, the parent of its members or items, and for an array curName, the
@@ -152,6 +154,12 @@ key: // a key, after '{' or ','
 			return fail(i, "trailing comma before '}'")
 		}
 		return fail(i, "expected a string key")
+	}
+	if !r.general && r.kinds == nil {
+		var atKey bool
+		if i, atKey = members(t, src, i, cur); !atKey {
+			goto after
+		}
 	}
 	if j := plainEnd(src, i+1); j < n && src[j] == '"' {
 		name, i = elem.SrcSpan(i+1, j), j+1 // the usual key: str's first rule, without the call
@@ -287,6 +295,150 @@ closed: // an object or array has just closed
 	}
 	arrays >>= 1
 	goto after
+}
+
+// members reads the usual members of an object from src[i], the opening
+// quote of a key, and adds their elements as children of parent. A usual
+// member is a key without escapes, a colon, and a string without escapes, an
+// integer without sign or leading zero, true, false or null; a comma and,
+// most often, a line break and indentation lead to the next. members
+// returns where the state machine goes on, as if it had read the members
+// itself: the end of the last value it read, or, when it stopped at a
+// member that is not usual, the opening quote of that member's key, with
+// key true. Whatever members does not read (a nested object or array, the
+// closing '}', other white space, a malformed member, a limit reached) the
+// machine reads, so every error is the machine's.
+//
+// Nearly every byte of a callback is read here, so the loop reads the body a
+// word at a time wherever the bounds were checked, and calls nothing on the
+// usual path, so that what it holds stays in registers: a key's and a
+// string's end is the first quote or backslash, found by special; an
+// integer's end is the first byte nonDigits marks; the word at a key's
+// closing quote holds the colon, the space after it and the value's first
+// byte, and the word after a value the comma, the line break and the
+// indentation before the next key. A key's first word lies in the body, so
+// elem.KeyAt makes its key. FuzzMembers reads arbitrary bodies with and
+// without this loop and requires identical tables and errors.
+func members(t *elem.Table, src string, i int, parent int32) (next int, key bool) {
+	last := len(src) - 8 // the last offset of a whole word of the body
+	at := unsafe.Pointer(unsafe.StringData(src))
+	for {
+		// The key, src[i+1:q], and in the word at q its closing quote, the
+		// colon, perhaps one space, and c, the first byte of the value, at v.
+		q := special(at, i+1, last)
+		if q > last {
+			return i, true
+		}
+		l := q - i - 1
+		var v int
+		var c byte
+		switch w := elem.Word(at, q); {
+		case w&0xffffff == '"'|':'<<8|' '<<16:
+			v, c = q+3, byte(w>>24)
+		case w&0xffff == '"'|':'<<8:
+			v, c = q+2, byte(w>>16)
+		default: // white space before the colon, or a backslash in the key
+			return i, true
+		}
+
+		// The element goes into the slot after the table's last at once,
+		// and is counted when its value proves usual; so the loop holds
+		// only el while it reads the value.
+		k := len(t.Elems)
+		if uint(l-1) >= elem.MaxNameLen || k >= elem.MaxElements || k >= cap(t.Elems) {
+			return i, true // the machine adds the element that grows the table
+		}
+		el := &t.Elems[:k+1][k]
+		el.Name = elem.Span{Off: uint32(i + 1), Len: uint32(l)}
+		el.Parent = parent
+		el.Local = 0
+		el.Key = elem.KeyAt(at, i+1, l)
+
+		// The value, ending before e.
+		var e int
+		switch {
+		case c == '"':
+			k := special(at, v+1, last)
+			if k > last {
+				for k < len(src) && plain[src[k]] {
+					k++
+				}
+				if k == len(src) {
+					return i, true
+				}
+			}
+			if src[k] != '"' {
+				return i, true // an escape
+			}
+			el.Value, e = elem.Span{Off: uint32(v + 1), Len: uint32(k - v - 1)}, k+1
+		case '1' <= c && c <= '9':
+			k := v + 1
+			for ; k <= last; k += 8 {
+				if m := nonDigits(elem.Word(at, k)); m != 0 {
+					k += bits.TrailingZeros64(m) >> 3
+					break
+				}
+			}
+			for k < len(src) && '0' <= src[k] && src[k] <= '9' {
+				k++
+			}
+			if k < len(src) && (src[k] == '.' || src[k]|0x20 == 'e') {
+				return i, true // a fraction or an exponent
+			}
+			el.Value, e = elem.Span{Off: uint32(v), Len: uint32(k - v)}, k
+		case c == 't' && hasAt(src, v, "true"):
+			el.Value, e = elem.Span{Off: uint32(v), Len: 4}, v+4
+		case c == 'f' && hasAt(src, v, "false"):
+			el.Value, e = elem.Span{Off: uint32(v), Len: 5}, v+5
+		case c == 'n' && hasAt(src, v, "null"):
+			e = v + 4
+		default: // an object, an array, a signed number, more white space, or an error
+			return i, true
+		}
+		if c != 'n' { // a null is no element of Read
+			t.Elems = t.Elems[:len(t.Elems)+1]
+		}
+
+		// The comma, and the white space before the next key: most often
+		// a line break and indentation by spaces, which end in the word at
+		// e, or one space, or none.
+		if e > last {
+			return e, false
+		}
+		w := elem.Word(at, e)
+		switch uint16(w) {
+		case ',' | '\n'<<8:
+			// x: the bytes after the line break, zero for each space.
+			if x := (w ^ lsb*' ') >> 16; x != 0 {
+				if s := bits.TrailingZeros64(x) &^ 7; byte(x>>s) == '"'^' ' {
+					i = e + 2 + s>>3
+					continue
+				}
+			}
+		case ',' | '"'<<8:
+			i = e + 1
+			continue
+		case ',' | ' '<<8:
+			if byte(w>>16) == '"' {
+				i = e + 2
+				continue
+			}
+		}
+		return e, false
+	}
+}
+
+// special returns the index of the first quote or backslash at or after
+// src[j], looking a word at a time at the words that start at or before
+// last, the last offset of a whole word of src; when none holds one, it
+// returns the offset after them, beyond last.
+func special(at unsafe.Pointer, j, last int) int {
+	for ; j <= last; j += 8 {
+		if m := special8(elem.Word(at, j)); m != 0 {
+			return j + bits.TrailingZeros64(m)>>3
+		}
+	}
+	return j
 }
 
 // end checks that only white space follows the top-level object.
@@ -438,6 +590,13 @@ const (
 	lsb = 0x0101010101010101
 	msb = 0x8080808080808080
 )
+
+// nonDigits marks, in the high bit of each byte, the bytes of x that are not
+// ASCII digits; every mark is exact.
+func nonDigits(x uint64) uint64 {
+	y := x ^ (lsb * '0') // a digit becomes 0 to 9; any other byte does not
+	return ((y &^ msb) + lsb*(0x80-10) | y) & msb
+}
 
 // special8 marks, in the high bit of each byte, the bytes of x that are a
 // quote or a backslash; the lowest mark is exact, marks above it may not be.

@@ -1,13 +1,18 @@
 package jsonread
 
 import (
+	"bytes"
+	"encoding/json"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
-
 	"github.com/stretchr/testify/require"
+
 	"github.com/wechatevent/wechatevent/internal/elem"
 )
 
@@ -254,4 +259,126 @@ func BenchmarkRead(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// outcome is what one read produced: the elements and buffer, or the error.
+type outcome struct {
+	Elems []elem.Elem
+	Buf   string
+	Err   error
+}
+
+// readWith reads src into a table with room for junk elements, filled with
+// junk first so that every field of every element must be written, by the
+// state machine alone (general) or with members. Every key must be the one
+// rule's key of its name.
+func readWith(tb testing.TB, src string, room int, general bool) outcome {
+	tb.Helper()
+	tab := elem.Table{Elems: make([]elem.Elem, room)}
+	for i := range tab.Elems {
+		tab.Elems[i] = elem.Elem{Name: elem.Span{Off: 7, Len: 9}, Value: elem.Span{Off: 3, Len: 1}, Parent: 99, Local: 5, Key: elem.Key{A: 1, B: 2}}
+	}
+	r := reader{t: &tab, general: general}
+	if err := r.read(src); err != nil {
+		return outcome{Err: err}
+	}
+	for i := range tab.Elems {
+		require.Equal(tb, elem.KeyOf(tab.Name(i)), tab.Elems[i].Key, "key of %q", tab.Name(i))
+	}
+	return outcome{Elems: tab.Elems, Buf: string(tab.Buf)}
+}
+
+// requireSameRead requires that reading src with members gives what the
+// state machine alone gives, into an empty table (which members leaves to
+// the machine to grow), a small one that grows along the way, and a large
+// one.
+func requireSameRead(tb testing.TB, src string) {
+	tb.Helper()
+	want := readWith(tb, src, 0, true)
+	for _, room := range []int{0, 3, 64} {
+		require.Equal(tb, want, readWith(tb, src, room, false), "room %d: %q", room, src)
+	}
+}
+
+// jsonFixtures returns every JSON fixture of the repository.
+func jsonFixtures(tb testing.TB) []string {
+	var out []string
+	err := filepath.WalkDir(filepath.Join("..", "..", "testdata"), func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".json") {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		out = append(out, string(b))
+		return err
+	})
+	require.NoError(tb, err)
+	require.Greater(tb, len(out), 50)
+	return out
+}
+
+// variants returns body in the layouts and spellings that take members off
+// its usual path at different places: compact, indented by tabs or by two
+// spaces, CRLF line breaks, space before colons, escapes, signed and
+// fractional numbers, nulls.
+func variants(body string) []string {
+	out := []string{body}
+	var b bytes.Buffer
+	if json.Compact(&b, []byte(body)) == nil {
+		compact := b.String()
+		out = append(out, compact, strings.ReplaceAll(compact, ",", ", "), strings.ReplaceAll(compact, ":", ": "))
+		for _, indent := range []string{"\t", "  ", "        "} {
+			b.Reset()
+			if json.Indent(&b, []byte(compact), "", indent) == nil {
+				out = append(out, b.String())
+			}
+		}
+	}
+	for _, r := range [][2]string{
+		{"\n", "\r\n"}, {`": `, `" : `}, {`": `, `":  `}, {"_", `\u005f`}, {"e", `\/`},
+		{": 1", ": -1"}, {": 1", ": 1.5"}, {": 1", ": 1e3"}, {": 1", ": 01"}, {": 1", ": null"},
+		{": \"", ": true, \"x\": \""}, {",", " ,"}, {",\n", ",\n\n"}, {"\"", "\"\x00\xff"},
+	} {
+		out = append(out, strings.ReplaceAll(body, r[0], r[1]))
+	}
+	return out
+}
+
+// TestMembersAgreeWithGeneralPath reads every JSON fixture, in variants and
+// cut short at every byte, with and without members, and requires identical
+// tables and errors.
+func TestMembersAgreeWithGeneralPath(t *testing.T) {
+	for _, body := range jsonFixtures(t) {
+		for _, v := range variants(body) {
+			requireSameRead(t, v)
+		}
+		for n := range body {
+			requireSameRead(t, body[:n])
+		}
+	}
+	for _, src := range []string{
+		benchBody, `{"a":"b"}`, `{"":1}`, `{"a":null,"b":null}`, `{"a":0,"b":-0,"c":9}`,
+		`{"` + strings.Repeat("k", elem.MaxNameLen) + `":1,"` + strings.Repeat("k", elem.MaxNameLen+1) + `":2}`,
+		`{"a":"` + strings.Repeat("x", 100) + `"}`, `{"a":123456789012345678901234567890}`,
+		"{\n    \"a\": 1,\n        \"b\": 2,\n\"c\": 3,\n    \t\"d\": 4}",
+	} {
+		requireSameRead(t, src)
+	}
+	items := strings.Repeat(`"a":1,`, elem.MaxElements)
+	requireSameRead(t, `{`+items+`"b":2}`)
+	requireSameRead(t, `{`+strings.TrimSuffix(strings.Repeat(`"a":1,`, elem.MaxElements-1), ",")+`}`)
+}
+
+// FuzzMembers reads arbitrary bodies with and without members and requires
+// identical tables, keys included, and identical errors: members must accept
+// exactly what the state machine accepts, the same way.
+func FuzzMembers(f *testing.F) {
+	for _, body := range jsonFixtures(f) {
+		f.Add(body)
+	}
+	for _, body := range []string{benchBody, `{"a":"b","c":1,"d":true,"e":false,"f":null}`, "{\"a\": 1,\n  \"b\": \"x\"}"} {
+		f.Add(body)
+	}
+	f.Fuzz(func(t *testing.T, body string) {
+		requireSameRead(t, body)
+	})
 }
