@@ -322,6 +322,9 @@ closed: // an object or array has just closed
 func members(t *elem.Table, src string, i int, parent int32) (next int, key bool) {
 	last := len(src) - 8 // the last offset of a whole word of the body
 	at := unsafe.Pointer(unsafe.StringData(src))
+	// The elements members may add: the machine adds the one that grows
+	// the table, or that is one too many.
+	room := min(cap(t.Elems), elem.MaxElements)
 	for {
 		// The key, src[i+1:q], and in the word at q its closing quote, the
 		// colon, perhaps one space, and c, the first byte of the value, at v.
@@ -345,8 +348,8 @@ func members(t *elem.Table, src string, i int, parent int32) (next int, key bool
 		// and is counted when its value proves usual; so the loop holds
 		// only el while it reads the value.
 		k := len(t.Elems)
-		if uint(l-1) >= elem.MaxNameLen || k >= elem.MaxElements || k >= cap(t.Elems) {
-			return i, true // the machine adds the element that grows the table
+		if uint(l-1) >= elem.MaxNameLen || k >= room {
+			return i, true
 		}
 		el := &t.Elems[:k+1][k]
 		el.Name = elem.Span{Off: uint32(i + 1), Len: uint32(l)}
@@ -364,11 +367,11 @@ func members(t *elem.Table, src string, i int, parent int32) (next int, key bool
 					k++
 				}
 				if k == len(src) {
-					return i, true
+					return int(el.Name.Off) - 1, true
 				}
 			}
 			if src[k] != '"' {
-				return i, true // an escape
+				return int(el.Name.Off) - 1, true // an escape
 			}
 			el.Value, e = elem.Span{Off: uint32(v + 1), Len: uint32(k - v - 1)}, k+1
 		case '1' <= c && c <= '9':
@@ -383,7 +386,7 @@ func members(t *elem.Table, src string, i int, parent int32) (next int, key bool
 				k++
 			}
 			if k < len(src) && (src[k] == '.' || src[k]|0x20 == 'e') {
-				return i, true // a fraction or an exponent
+				return int(el.Name.Off) - 1, true // a fraction or an exponent
 			}
 			el.Value, e = elem.Span{Off: uint32(v), Len: uint32(k - v)}, k
 		case c == 't' && hasAt(src, v, "true"):
@@ -393,7 +396,7 @@ func members(t *elem.Table, src string, i int, parent int32) (next int, key bool
 		case c == 'n' && hasAt(src, v, "null"):
 			e = v + 4
 		default: // an object, an array, a signed number, more white space, or an error
-			return i, true
+			return int(el.Name.Off) - 1, true
 		}
 		if c != 'n' { // a null is no element of Read
 			t.Elems = t.Elems[:len(t.Elems)+1]
