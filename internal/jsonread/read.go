@@ -5,11 +5,13 @@
 // text they were written in, so that a 19-digit ID survives.
 //
 // The reader is a small state machine over bytes, in the manner of the
-// scanner of encoding/json. It is strict about structure and tolerant about
-// text: control characters and invalid UTF-8 inside strings are kept as they
-// are, as the XML reader keeps them in text. It allocates nothing but the
-// growth of the table: names and values are spans of the body, or of the
-// table's buffer for strings with escapes.
+// scanner of encoding/json; the usual members of an object, a plain key and
+// a plain scalar, it leaves to a loop that reads them a word at a time and
+// hands everything else back, errors included. It is strict about structure
+// and tolerant about text: control characters and invalid UTF-8 inside
+// strings are kept as they are, as the XML reader keeps them in text. It
+// allocates nothing but the growth of the table: names and values are spans
+// of the body, or of the table's buffer for strings with escapes.
 package jsonread
 
 import (
@@ -307,7 +309,8 @@ closed: // an object or array has just closed
 // member that is not usual, the opening quote of that member's key, with
 // key true. Whatever members does not read (a nested object or array, the
 // closing '}', other white space, a malformed member, a limit reached) the
-// machine reads, so every error is the machine's.
+// machine reads, so every error is the machine's. Only Read takes members:
+// the elements of ReadMembers carry kinds, and envelopes are short.
 //
 // Nearly every byte of a callback is read here, so the loop reads the body a
 // word at a time wherever the bounds were checked, and calls nothing on the
