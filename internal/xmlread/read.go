@@ -158,16 +158,16 @@ func (r *Reader) read(t *elem.Table, src string) error {
 			if t.Len() >= elem.MaxElements {
 				return r.fail(i, "too many elements")
 			}
+			if !r.general && (depth == 0 || !r.hasValue(t, &r.stack[depth-1])) {
+				if after, d := r.fast(t, src, i, depth); after > i {
+					i, depth = after, d
+					rootClosed = depth == 0
+					continue
+				}
+			}
 			parent := int32(-1)
 			if depth > 0 {
-				o := &r.stack[depth-1]
-				parent = o.idx
-				if !r.general && !r.hasValue(t, o) {
-					if after := leaves(t, src, i, parent); after > i {
-						i = after
-						continue
-					}
-				}
+				parent = r.stack[depth-1].idx
 			}
 			name, end, colon := plainStartTag(src, i)
 			empty := false
@@ -198,13 +198,17 @@ func (r *Reader) read(t *elem.Table, src string) error {
 	return nil
 }
 
-// leaves reads the usual run of children of the open element parent,
-// starting at src[i]=='<': elements "<name>value</name>" with no attributes,
-// whose value is one CDATA section or plain text without references,
-// separated by white space only. It adds an element for each and returns
-// the end of the last one's end tag, or i when the element at i is not of
-// that form; the general path in read then reads from there. The parent has
-// no value yet, so the white space between the children is not part of one.
+// fast reads the usual form of a callback from src[i]=='<' with depth
+// elements open: start tags "<name>" with no attributes; leaves, whose value
+// is one CDATA section or plain text without references; wrappers, whose
+// start tag is followed by white space and a child; end tags "</name>" that
+// close the innermost open element exactly; and white space between tags.
+// It adds an element for each start tag, keeps r.stack as the general path
+// would, and returns where it stopped and the depth there: at the first
+// thing not of that form, which the general path then reads, or after the
+// root's end tag, or where the innermost open element has a value. Until
+// then the innermost open element has no value, nor has any wrapper fast
+// opens, so the white space between children is part of none.
 //
 // This is the path nearly every byte of a callback takes, so it is one
 // function with the steps of plainStartTag, cdataEnd, trim and plainEndTag
@@ -215,15 +219,47 @@ func (r *Reader) read(t *elem.Table, src string) error {
 // general path's rule. A CDATA value ends at the first "]]>", found by
 // IndexByte; a plain value at the first '<', found by find. The line break
 // and indentation between siblings are stepped over here, as skipSpace
-// would. The test TestLeavesAgreeWithGeneralPath reads every fixture with
-// and without this loop and requires identical tables, and FuzzLeaves does
+// would. The test TestFastAgreesWithGeneralPath reads every fixture with
+// and without this loop and requires identical tables, and FuzzFast does
 // the same for arbitrary bodies, so the two cannot drift apart.
-func leaves(t *elem.Table, src string, i int, parent int32) int {
+func (r *Reader) fast(t *elem.Table, src string, i, depth int) (int, int) {
 	n := len(src)
 	at := unsafe.Pointer(unsafe.StringData(src))
 	elems := t.Elems
+	parent := int32(-1)
+	if depth > 0 {
+		parent = r.stack[depth-1].idx
+	}
 	done := i
-	for len(elems) < elem.MaxElements {
+	for i+1 < n {
+		if src[i+1] == '/' {
+			// The end tag of the innermost open element, exactly.
+			if depth == 0 {
+				break
+			}
+			name := elems[parent].Name
+			g := i + 2 + int(name.Len)
+			if g >= n || src[g] != '>' || !hasAt(src, i+2, src[name.Off:name.Off+name.Len]) {
+				break
+			}
+			depth--
+			done = g + 1
+			if depth == 0 {
+				break // the root is closed; what may follow is the general path's
+			}
+			o := &r.stack[depth-1]
+			if parent = o.idx; o.built || elems[parent].Value.Len > 0 {
+				break // white space after its child may be part of its value
+			}
+			if i = skipSpace(src, done); i >= n || src[i] != '<' {
+				break
+			}
+			continue
+		}
+		if depth >= elem.MaxDepth || len(elems) >= elem.MaxElements {
+			break // the general path reports it
+		}
+
 		// The name, src[p:q], and the start tag's '>' at q. w0 is the word
 		// at p when the name is all letters and the body has room for two
 		// words there; it is zero when the name took nameEnd.
@@ -248,7 +284,8 @@ func leaves(t *elem.Table, src string, i int, parent int32) int {
 		}
 		q := p + l
 
-		// The value, up to e, the '<' of what must be the end tag.
+		// The value, up to e, the '<' of what must be the end tag; or, when
+		// white space and a child follow, a wrapper.
 		var value elem.Span
 		v := q + 1
 		e := 0
@@ -263,8 +300,24 @@ func leaves(t *elem.Table, src string, i int, parent int32) int {
 			value, e = elem.Span{Off: uint32(v + 9), Len: uint32(k - v - 9)}, k+3
 		} else {
 			k := find(at, src, v, lts, amps)
-			if k < 0 || src[k] != '<' || k+1 < n && src[k+1] != '/' {
-				break // a reference, or a child: not a leaf
+			if k < 0 || src[k] != '<' || k+1 >= n {
+				break // a reference, or the end of the body
+			}
+			if src[k+1] != '/' {
+				// A child follows: a wrapper, when only white space lies
+				// between, whose value stays empty.
+				if skipSpace(src, v) != k {
+					break // text beside children: the general path joins it
+				}
+				idx := int32(len(elems))
+				elems = append(elems, elem.Elem{Name: elem.Span{Off: uint32(p), Len: uint32(l)}, Parent: parent,
+					Local: nameLocal(src, p, q, colon), Key: nameKey(at, src, p, q, colon, w0 != 0)})
+				r.stack[depth] = open{idx: idx, buf: r.stack[depth].buf[:0]}
+				depth++
+				r.deepest = max(r.deepest, depth)
+				parent = idx
+				i, done = k, k
+				continue
 			}
 			start, end := v, k
 			if spaceByte[src[start]] || spaceByte[src[end-1]] {
@@ -283,20 +336,20 @@ func leaves(t *elem.Table, src string, i int, parent int32) int {
 		switch {
 		case w0 == 0 || e+8 > n:
 			if src[e] != '<' || src[e+1] != '/' || src[e+2:g] != src[p:q] {
-				return finish(t, elems, done)
+				return r.finish(t, elems, done, depth)
 			}
 		case l >= 8: // the words at e, at e+8 and ending at g cover the tag up to 22 letters
 			if word(at, e) != tag || word(at, g-8) != word(at, q-8) ||
 				l > 14 && word(at, e+8) != word(at, p+6) || l > 22 && src[e+2:g] != src[p:q] {
-				return finish(t, elems, done)
+				return r.finish(t, elems, done, depth)
 			}
 		case l == 7: // the word at e holds all but the name's last byte
 			if word(at, e) != tag || src[g-1] != src[q-1] {
-				return finish(t, elems, done)
+				return r.finish(t, elems, done, depth)
 			}
 		default: // "</" and the name are the low l+2 <= 8 bytes of the word at e
 			if (word(at, e)^tag)&(1<<(8*uint(l+2))-1) != 0 {
-				return finish(t, elems, done)
+				return r.finish(t, elems, done, depth)
 			}
 		}
 
@@ -318,10 +371,13 @@ func leaves(t *elem.Table, src string, i int, parent int32) int {
 		el := &elems[len(elems)-1]
 		el.Name, el.Value, el.Parent, el.Local, el.Key = elem.Span{Off: uint32(p), Len: uint32(l)}, value, parent, lc, key
 		done = g + 1
+		if depth == 0 {
+			break // the root was a leaf
+		}
 
-		// White space, then the next sibling's start tag, or stop.
-		// The usual separator is a line break and indentation, stepped
-		// over here as skipSpace would, without the call.
+		// White space, then the next tag, or stop. The usual separator is
+		// a line break and indentation, stepped over here as skipSpace
+		// would, without the call.
 		i = done
 		if i+1 < n && src[i] == '\n' {
 			if i++; src[i] == '<' {
@@ -342,7 +398,29 @@ func leaves(t *elem.Table, src string, i int, parent int32) int {
 			break
 		}
 	}
-	return finish(t, elems, done)
+	return r.finish(t, elems, done, depth)
+}
+
+// nameLocal returns where the local part of the name src[p:q] starts; colon
+// says whether it holds a ':'.
+func nameLocal(src string, p, q int, colon bool) uint16 {
+	if !colon {
+		return 0
+	}
+	return local(src[p:q], true)
+}
+
+// nameKey returns the key of the local part of the name src[p:q]. loaded
+// says the name is all letters and its first word lies in src, so that its
+// key is made from words.
+func nameKey(at unsafe.Pointer, src string, p, q int, colon, loaded bool) elem.Key {
+	switch {
+	case colon:
+		return elem.KeyOf(src[p+int(local(src[p:q], true)) : q])
+	case loaded:
+		return elem.KeyAt(at, p, q-p)
+	}
+	return elem.KeyOf(src[p:q])
 }
 
 // otherName reads a start tag's name at src[p] that is not a short run of
@@ -360,10 +438,11 @@ func otherName(src string, p int) (int, bool) {
 	return q - p, colon
 }
 
-// finish stores the elements leaves added and returns where it stopped.
-func finish(t *elem.Table, elems []elem.Elem, done int) int {
+// finish stores the elements fast added and returns where it stopped and
+// the depth there.
+func (r *Reader) finish(t *elem.Table, elems []elem.Elem, done, depth int) (int, int) {
 	t.Elems = elems
-	return done
+	return done, depth
 }
 
 // find returns the index of the first byte a or b at or after src[k], or
@@ -402,7 +481,7 @@ const (
 func zeroBytes(x uint64) uint64 { return (x - lowBits) &^ x & highBits }
 
 // findFar returns the index of the first byte a or b at or after src[k],
-// or -1: leaves' search beyond the first 32 bytes, where a call to
+// or -1: fast's search beyond the first 32 bytes, where a call to
 // strings.IndexByte is cheaper than words one at a time.
 func findFar(src string, k int, a, b byte) int {
 	j := strings.IndexByte(src[k:], a)
