@@ -26,9 +26,24 @@ type dctx struct {
 // not safe for concurrent use. The zero value is ready.
 type Binder struct {
 	stack [elem.MaxDepth + 1]dctx
-	arena []byte
 	own   bool
+
+	// whole is the result's copy of the table's Src and Buf, laid end to
+	// end (see elem.Table.Joined), which every string kept aliases; or,
+	// for a body beyond maxWhole, nil, and arena holds a copy of each
+	// value kept instead. src and buf are where the table's Src and Buf
+	// lie, for keep to find a value's place in whole.
+	whole    []byte
+	arena    []byte
+	src, buf uintptr
+	srcLen   uintptr
 }
+
+// maxWhole is the largest body whose values Fill keeps by copying the body
+// whole, at the cost of the bytes of elements no field reads: every real
+// callback is far smaller. A larger body, mostly values no field reads
+// perhaps, has each value copied instead.
+const maxWhole = 16 << 10
 
 // Fill fills the struct at base, of the type p was built for, from t: the
 // root element's own text and children are matched against the plan, the
@@ -47,11 +62,17 @@ func (b *Binder) Fill(p *Plan, t *elem.Table, base unsafe.Pointer, own bool) {
 	}
 	b.own = own
 	if !own {
-		total := 0
-		for i := range t.Elems {
-			total += int(t.Elems[i].Value.Len)
+		if n := len(t.Src) + len(t.Buf); n <= maxWhole {
+			b.whole = make([]byte, n) // one allocation and one copy for every value kept
+			copy(b.whole[copy(b.whole, t.Src):], t.Buf)
+			b.src, b.buf, b.srcLen = uintptr(unsafe.Pointer(unsafe.StringData(t.Src))), uintptr(unsafe.Pointer(unsafe.SliceData(t.Buf))), uintptr(len(t.Src))
+		} else {
+			total := 0
+			for i := range t.Elems {
+				total += int(t.Elems[i].Value.Len)
+			}
+			b.arena = make([]byte, 0, total) // one allocation for every value kept
 		}
-		b.arena = make([]byte, 0, total+7) // one allocation for every value kept, and room for copying by words
 	}
 	stack := &b.stack
 	root := p.root
@@ -102,20 +123,13 @@ func (b *Binder) Fill(p *Plan, t *elem.Table, base unsafe.Pointer, own bool) {
 		}
 		if l := &c.plan.leaf[k]; l.kind == opString {
 			// The usual field: setValue's rule, without the call, and keep's
-			// copy a word at a time where the words lie in the value's string
-			// and in the arena, which has room for the last word's spill.
+			// rule found from the span, without the string.
 			v, p := elems[i].Value, unsafe.Add(c.base, l.off)
-			s := t.Str(v)
-			if n, at := (len(s)+7)&^7, len(b.arena); !b.own && len(s) > 0 && n <= t.Room(v) && at+n <= cap(b.arena) {
-				from, to := unsafe.Pointer(unsafe.StringData(s)), unsafe.Pointer(unsafe.SliceData(b.arena))
-				for j := 0; j < n; j += 8 {
-					*(*uint64)(unsafe.Add(to, at+j)) = *(*uint64)(unsafe.Add(from, j))
-				}
-				b.arena = b.arena[:at+len(s)]
-				*(*string)(p) = unsafe.String((*byte)(unsafe.Add(to, at)), len(s))
+			if at := t.Joined(v); v.Len > 0 && at+int(v.Len) <= len(b.whole) {
+				*(*string)(p) = unsafe.String(&b.whole[at], int(v.Len))
 				continue
 			}
-			*(*string)(p) = b.keep(s)
+			*(*string)(p) = b.keep(t.Str(v))
 			continue
 		} else if l.kind == opInt {
 			if n, ok := plainInt(t.Str(elems[i].Value), l.bits); ok {
@@ -140,13 +154,24 @@ func (b *Binder) Fill(p *Plan, t *elem.Table, base unsafe.Pointer, own bool) {
 	for i := range stack[:deepest+1] {
 		stack[i].plan, stack[i].base = nil, nil // a pooled binder keeps no pointer to the value
 	}
-	b.arena = nil // the arena belongs to the value now
+	b.whole, b.arena, b.src, b.buf, b.srcLen = nil, nil, 0, 0, 0 // the copy belongs to the value now
 }
 
-// keep returns text as the result may keep it (see Fill).
+// keep returns text, a string of the table's Src or Buf, as the result may
+// keep it (see Fill): where it lies in whole, or a copy in the arena.
 func (b *Binder) keep(text string) string {
 	if b.own || text == "" {
 		return text
+	}
+	if b.whole != nil {
+		at, n := uintptr(unsafe.Pointer(unsafe.StringData(text))), uintptr(len(text))
+		if off := at - b.src; off < b.srcLen && n <= b.srcLen-off {
+			return unsafe.String(&b.whole[off], len(text))
+		}
+		if off := at - b.buf; off < uintptr(len(b.whole))-b.srcLen && n <= uintptr(len(b.whole))-b.srcLen-off {
+			return unsafe.String(&b.whole[b.srcLen+off], len(text))
+		}
+		return strings.Clone(text) // no string of the table: never the case, but kept safe
 	}
 	off := len(b.arena)
 	b.arena = append(b.arena, text...) // never grows: the arena holds every value
