@@ -225,7 +225,6 @@ func (r *Reader) read(t *elem.Table, src string) error {
 func (r *Reader) fast(t *elem.Table, src string, i, depth int) (int, int) {
 	n := len(src)
 	at := unsafe.Pointer(unsafe.StringData(src))
-	elems := t.Elems
 	parent := int32(-1)
 	if depth > 0 {
 		parent = r.stack[depth-1].idx
@@ -237,7 +236,7 @@ func (r *Reader) fast(t *elem.Table, src string, i, depth int) (int, int) {
 			if depth == 0 {
 				break
 			}
-			name := elems[parent].Name
+			name := t.Elems[parent].Name
 			g := i + 2 + int(name.Len)
 			if g >= n || src[g] != '>' || !hasAt(src, i+2, src[name.Off:name.Off+name.Len]) {
 				break
@@ -248,7 +247,7 @@ func (r *Reader) fast(t *elem.Table, src string, i, depth int) (int, int) {
 				break // the root is closed; what may follow is the general path's
 			}
 			o := &r.stack[depth-1]
-			if parent = o.idx; o.built || elems[parent].Value.Len > 0 {
+			if parent = o.idx; o.built || t.Elems[parent].Value.Len > 0 {
 				break // white space after its child may be part of its value
 			}
 			if i = skipSpace(src, done); i >= n || src[i] != '<' {
@@ -256,7 +255,7 @@ func (r *Reader) fast(t *elem.Table, src string, i, depth int) (int, int) {
 			}
 			continue
 		}
-		if depth >= elem.MaxDepth || len(elems) >= elem.MaxElements {
+		if depth >= elem.MaxDepth || len(t.Elems) >= elem.MaxElements {
 			break // the general path reports it
 		}
 
@@ -309,8 +308,8 @@ func (r *Reader) fast(t *elem.Table, src string, i, depth int) (int, int) {
 				if skipSpace(src, v) != k {
 					break // text beside children: the general path joins it
 				}
-				idx := int32(len(elems))
-				elems = append(elems, elem.Elem{Name: elem.Span{Off: uint32(p), Len: uint32(l)}, Parent: parent,
+				idx := int32(len(t.Elems))
+				t.Elems = append(t.Elems, elem.Elem{Name: elem.Span{Off: uint32(p), Len: uint32(l)}, Parent: parent,
 					Local: nameLocal(src, p, q, colon), Key: nameKey(at, src, p, q, colon, w0 != 0)})
 				r.stack[depth] = open{idx: idx, buf: r.stack[depth].buf[:0]}
 				depth++
@@ -336,20 +335,20 @@ func (r *Reader) fast(t *elem.Table, src string, i, depth int) (int, int) {
 		switch {
 		case w0 == 0 || e+8 > n:
 			if src[e] != '<' || src[e+1] != '/' || src[e+2:g] != src[p:q] {
-				return r.finish(t, elems, done, depth)
+				return done, depth
 			}
 		case l >= 8: // the words at e, at e+8 and ending at g cover the tag up to 22 letters
 			if word(at, e) != tag || word(at, g-8) != word(at, q-8) ||
 				l > 14 && word(at, e+8) != word(at, p+6) || l > 22 && src[e+2:g] != src[p:q] {
-				return r.finish(t, elems, done, depth)
+				return done, depth
 			}
 		case l == 7: // the word at e holds all but the name's last byte
 			if word(at, e) != tag || src[g-1] != src[q-1] {
-				return r.finish(t, elems, done, depth)
+				return done, depth
 			}
 		default: // "</" and the name are the low l+2 <= 8 bytes of the word at e
 			if (word(at, e)^tag)&(1<<(8*uint(l+2))-1) != 0 {
-				return r.finish(t, elems, done, depth)
+				return done, depth
 			}
 		}
 
@@ -364,11 +363,8 @@ func (r *Reader) fast(t *elem.Table, src string, i, depth int) (int, int) {
 		default: // the name's first word was loaded, so max(l, 8) bytes from p lie in src
 			key = elem.KeyAt(at, p, l)
 		}
-		if len(elems) == cap(elems) {
-			elems = append(elems, elem.Elem{})[:len(elems)]
-		}
-		elems = elems[:len(elems)+1]
-		el := &elems[len(elems)-1]
+		t.Elems = append(t.Elems, elem.Elem{})
+		el := &t.Elems[len(t.Elems)-1]
 		el.Name, el.Value, el.Parent, el.Local, el.Key = elem.Span{Off: uint32(p), Len: uint32(l)}, value, parent, lc, key
 		done = g + 1
 		if depth == 0 {
@@ -398,7 +394,7 @@ func (r *Reader) fast(t *elem.Table, src string, i, depth int) (int, int) {
 			break
 		}
 	}
-	return r.finish(t, elems, done, depth)
+	return done, depth
 }
 
 // nameLocal returns where the local part of the name src[p:q] starts; colon
@@ -436,13 +432,6 @@ func otherName(src string, p int) (int, bool) {
 		return 0, false
 	}
 	return q - p, colon
-}
-
-// finish stores the elements fast added and returns where it stopped and
-// the depth there.
-func (r *Reader) finish(t *elem.Table, elems []elem.Elem, done, depth int) (int, int) {
-	t.Elems = elems
-	return done, depth
 }
 
 // find returns the index of the first byte a or b at or after src[k], or
