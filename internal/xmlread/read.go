@@ -231,14 +231,14 @@ func (r *Reader) fast(t *elem.Table, src string, i, depth int) (int, int) {
 	}
 	done := i
 	for i+1 < n {
-		if src[i+1] == '/' {
+		if char(at, i+1) == '/' {
 			// The end tag of the innermost open element, exactly.
 			if depth == 0 {
 				break
 			}
 			name := t.Elems[parent].Name
 			g := i + 2 + int(name.Len)
-			if g >= n || src[g] != '>' || !hasAt(src, i+2, src[name.Off:name.Off+name.Len]) {
+			if g >= n || char(at, g) != '>' || !hasAt(src, i+2, src[name.Off:name.Off+name.Len]) {
 				break
 			}
 			depth--
@@ -250,7 +250,7 @@ func (r *Reader) fast(t *elem.Table, src string, i, depth int) (int, int) {
 			if parent = o.idx; o.built || t.Elems[parent].Value.Len > 0 {
 				break // white space after its child may be part of its value
 			}
-			if i = skipSpace(src, done); i >= n || src[i] != '<' {
+			if i = skipSpace(src, done); i >= n || char(at, i) != '<' {
 				break
 			}
 			continue
@@ -268,7 +268,7 @@ func (r *Reader) fast(t *elem.Table, src string, i, depth int) (int, int) {
 			m := ^asciiLetters(word(at, p+l)) & highBits
 			if m != 0 {
 				l += bits.TrailingZeros64(m) >> 3
-				if l > 0 && src[p+l] == '>' {
+				if l > 0 && char(at, p+l) == '>' {
 					w0 = word(at, p)
 				}
 				break
@@ -288,9 +288,9 @@ func (r *Reader) fast(t *elem.Table, src string, i, depth int) (int, int) {
 		var value elem.Span
 		v := q + 1
 		e := 0
-		if v+9 <= n && word(at, v) == cdataOpen && src[v+8] == '[' {
+		if v+9 <= n && word(at, v) == cdataOpen && char(at, v+8) == '[' {
 			k := indexFrom(src, v+9, ']')
-			for k >= 0 && k+3 <= n && (src[k+1] != ']' || src[k+2] != '>') {
+			for k >= 0 && k+3 <= n && (char(at, k+1) != ']' || char(at, k+2) != '>') {
 				k = indexFrom(src, k+1, ']')
 			}
 			if k < 0 || k+3 > n {
@@ -299,10 +299,10 @@ func (r *Reader) fast(t *elem.Table, src string, i, depth int) (int, int) {
 			value, e = elem.Span{Off: uint32(v + 9), Len: uint32(k - v - 9)}, k+3
 		} else {
 			k := find(at, src, v, lts, amps)
-			if k < 0 || src[k] != '<' || k+1 >= n {
+			if k < 0 || char(at, k) != '<' || k+1 >= n {
 				break // a reference, or the end of the body
 			}
-			if src[k+1] != '/' {
+			if char(at, k+1) != '/' {
 				// A child follows: a wrapper, when only white space lies
 				// between, whose value stays empty.
 				if skipSpace(src, v) != k {
@@ -319,7 +319,7 @@ func (r *Reader) fast(t *elem.Table, src string, i, depth int) (int, int) {
 				continue
 			}
 			start, end := v, k
-			if spaceByte[src[start]] || spaceByte[src[end-1]] {
+			if spaceByte[char(at, start)] || spaceByte[char(at, end-1)] {
 				start, end = trim(src, start, end)
 			}
 			value, e = elem.Span{Off: uint32(start), Len: uint32(end - start)}, k
@@ -328,7 +328,7 @@ func (r *Reader) fast(t *elem.Table, src string, i, depth int) (int, int) {
 		// The end tag, exactly "</name>", with its '>' at g. tag is what
 		// its first word must be: "</" and the name's first six bytes.
 		g := e + 2 + l
-		if g >= n || src[g] != '>' {
+		if g >= n || char(at, g) != '>' {
 			break
 		}
 		tag := w0<<16 | '<' | '/'<<8
@@ -343,7 +343,7 @@ func (r *Reader) fast(t *elem.Table, src string, i, depth int) (int, int) {
 				return done, depth
 			}
 		case l == 7: // the word at e holds all but the name's last byte
-			if word(at, e) != tag || src[g-1] != src[q-1] {
+			if word(at, e) != tag || char(at, g-1) != char(at, q-1) {
 				return done, depth
 			}
 		default: // "</" and the name are the low l+2 <= 8 bytes of the word at e
@@ -375,8 +375,8 @@ func (r *Reader) fast(t *elem.Table, src string, i, depth int) (int, int) {
 		// a line break and indentation, stepped over here as skipSpace
 		// would, without the call.
 		i = done
-		if i+1 < n && src[i] == '\n' {
-			if i++; src[i] == '<' {
+		if i+1 < n && char(at, i) == '\n' {
+			if i++; char(at, i) == '<' {
 				continue
 			}
 			for i+8 <= n {
@@ -386,11 +386,11 @@ func (r *Reader) fast(t *elem.Table, src string, i, depth int) (int, int) {
 				}
 				i += 8
 			}
-			if i+1 < n && src[i] == '<' {
+			if i+1 < n && char(at, i) == '<' {
 				continue
 			}
 		}
-		if i = skipSpace(src, i); i+1 >= n || src[i] != '<' {
+		if i = skipSpace(src, i); i+1 >= n || char(at, i) != '<' {
 			break
 		}
 	}
@@ -488,6 +488,11 @@ func findFar(src string, k int, a, b byte) int {
 	}
 	return k + j
 }
+
+// char returns the byte at offset p of the body at at, without a bounds
+// check: fast calls it only where the condition beside the call, or the one
+// that guards the loop, has shown p to lie within the body.
+func char(at unsafe.Pointer, p int) byte { return *(*byte)(unsafe.Add(at, p)) }
 
 // word is elem.Word, the little-endian word at offset p of the body at at.
 func word(at unsafe.Pointer, p int) uint64 { return elem.Word(at, p) }
