@@ -289,7 +289,18 @@ func (r *Reader) fast(t *elem.Table, src string, i, depth int) (int, int) {
 		v := q + 1
 		e := 0
 		if v+9 <= n && word(at, v) == cdataOpen && char(at, v+8) == '[' {
-			k := indexFrom(src, v+9, ']')
+			// The first ']': in the first four words, as most values
+			// end there, tested here without a call; beyond, by IndexByte.
+			k, j := -1, v+9
+			for stop := min(n-8, j+24); j <= stop; j += 8 {
+				if m := zeroBytes(word(at, j) ^ brackets); m != 0 {
+					k = j + bits.TrailingZeros64(m)>>3
+					break
+				}
+			}
+			if k < 0 {
+				k = indexFrom(src, j, ']')
+			}
 			for k >= 0 && k+3 <= n && (char(at, k+1) != ']' || char(at, k+2) != '>') {
 				k = indexFrom(src, k+1, ']')
 			}
@@ -459,8 +470,9 @@ func indexFrom(src string, k int, c byte) int {
 
 // Bytes repeated in every byte of a word, for find.
 const (
-	lts  = lowBits * '<'
-	amps = lowBits * '&'
+	lts      = lowBits * '<'
+	amps     = lowBits * '&'
+	brackets = lowBits * ']'
 )
 
 // zeroBytes returns x with the high bit of its lowest zero byte set, and
