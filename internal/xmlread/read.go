@@ -210,18 +210,13 @@ func (r *Reader) read(t *elem.Table, src string) error {
 // then the innermost open element has no value, nor has any wrapper fast
 // opens, so the white space between children is part of none.
 //
-// This is the path nearly every byte of a callback takes, so it is one
-// function with the steps of plainStartTag, cdataEnd, trim and plainEndTag
-// written out, and it reads the body a word at a time wherever the bounds
-// were checked before: the calls and checks would cost more than the work
-// they do. A name of ASCII letters is read a word at a time and compared
-// with its end tag in two or three words; any other name takes nameEnd, the
-// general path's rule. A CDATA value ends at the first "]]>", found by
-// IndexByte; a plain value at the first '<', found by find. The line break
-// and indentation between siblings are stepped over here, as skipSpace
-// would. The test TestFastAgreesWithGeneralPath reads every fixture with
-// and without this loop and requires identical tables, and FuzzFast does
-// the same for arbitrary bodies, so the two cannot drift apart.
+// This is the path nearly every byte of a callback takes. The element at
+// a start tag is read by element, in a function of its own so that its
+// work has the registers to itself. The line break and indentation between
+// siblings are stepped over here, as skipSpace would. The test
+// TestFastAgreesWithGeneralPath reads every fixture with and without this
+// loop and requires identical tables, and FuzzFast does the same for
+// arbitrary bodies, so the two cannot drift apart.
 func (r *Reader) fast(t *elem.Table, src string, i, depth int) (int, int) {
 	n := len(src)
 	at := unsafe.Pointer(unsafe.StringData(src))
@@ -258,126 +253,22 @@ func (r *Reader) fast(t *elem.Table, src string, i, depth int) (int, int) {
 		if depth >= elem.MaxDepth || len(t.Elems) >= elem.MaxElements {
 			break // the general path reports it
 		}
-
-		// The name, src[p:q], and the start tag's '>' at q. w0 is the word
-		// at p when the name is all letters and the body has room for two
-		// words there; it is zero when the name took nameEnd.
-		p := i + 1
-		l, w0 := 0, uint64(0)
-		for p+l+8 <= n && l < 32 {
-			m := ^asciiLetters(word(at, p+l)) & highBits
-			if m != 0 {
-				l += bits.TrailingZeros64(m) >> 3
-				if l > 0 && char(at, p+l) == '>' {
-					w0 = word(at, p)
-				}
-				break
+		t.Elems = append(t.Elems, elem.Elem{Parent: parent})
+		end := element(&t.Elems[len(t.Elems)-1], src, i)
+		if end <= 0 {
+			if end == 0 {
+				t.Elems = t.Elems[:len(t.Elems)-1]
+				break // not of the usual form
 			}
-			l += 8
+			// A wrapper: its first child's '<' is at -end.
+			parent = int32(len(t.Elems) - 1)
+			r.stack[depth] = open{idx: parent, buf: r.stack[depth].buf[:0]}
+			depth++
+			r.deepest = max(r.deepest, depth)
+			i, done = -end, -end
+			continue
 		}
-		colon := false
-		if w0 == 0 {
-			if l, colon = otherName(src, p); l == 0 {
-				break
-			}
-		}
-		q := p + l
-
-		// The value, up to e, the '<' of what must be the end tag; or, when
-		// white space and a child follow, a wrapper.
-		var value elem.Span
-		v := q + 1
-		e := 0
-		if v+9 <= n && word(at, v) == cdataOpen && char(at, v+8) == '[' {
-			// The first ']': in the first four words, as most values
-			// end there, tested here without a call; beyond, by IndexByte.
-			k, j := -1, v+9
-			for stop := min(n-8, j+24); j <= stop; j += 8 {
-				if m := zeroBytes(word(at, j) ^ brackets); m != 0 {
-					k = j + bits.TrailingZeros64(m)>>3
-					break
-				}
-			}
-			if k < 0 {
-				k = indexFrom(src, j, ']')
-			}
-			for k >= 0 && k+3 <= n && (char(at, k+1) != ']' || char(at, k+2) != '>') {
-				k = indexFrom(src, k+1, ']')
-			}
-			if k < 0 || k+3 > n {
-				break
-			}
-			value, e = elem.Span{Off: uint32(v + 9), Len: uint32(k - v - 9)}, k+3
-		} else {
-			k := find(at, src, v, lts, amps)
-			if k < 0 || char(at, k) != '<' || k+1 >= n {
-				break // a reference, or the end of the body
-			}
-			if char(at, k+1) != '/' {
-				// A child follows: a wrapper, when only white space lies
-				// between, whose value stays empty.
-				if skipSpace(src, v) != k {
-					break // text beside children: the general path joins it
-				}
-				idx := int32(len(t.Elems))
-				t.Elems = append(t.Elems, elem.Elem{Name: elem.Span{Off: uint32(p), Len: uint32(l)}, Parent: parent,
-					Local: nameLocal(src, p, q, colon), Key: nameKey(at, src, p, q, colon, w0 != 0)})
-				r.stack[depth] = open{idx: idx, buf: r.stack[depth].buf[:0]}
-				depth++
-				r.deepest = max(r.deepest, depth)
-				parent = idx
-				i, done = k, k
-				continue
-			}
-			start, end := v, k
-			if spaceByte[char(at, start)] || spaceByte[char(at, end-1)] {
-				start, end = trim(src, start, end)
-			}
-			value, e = elem.Span{Off: uint32(start), Len: uint32(end - start)}, k
-		}
-
-		// The end tag, exactly "</name>", with its '>' at g. tag is what
-		// its first word must be: "</" and the name's first six bytes.
-		g := e + 2 + l
-		if g >= n || char(at, g) != '>' {
-			break
-		}
-		tag := w0<<16 | '<' | '/'<<8
-		switch {
-		case w0 == 0 || e+8 > n:
-			if src[e] != '<' || src[e+1] != '/' || src[e+2:g] != src[p:q] {
-				return done, depth
-			}
-		case l >= 8: // the words at e, at e+8 and ending at g cover the tag up to 22 letters
-			if word(at, e) != tag || word(at, g-8) != word(at, q-8) ||
-				l > 14 && word(at, e+8) != word(at, p+6) || l > 22 && src[e+2:g] != src[p:q] {
-				return done, depth
-			}
-		case l == 7: // the word at e holds all but the name's last byte
-			if word(at, e) != tag || char(at, g-1) != char(at, q-1) {
-				return done, depth
-			}
-		default: // "</" and the name are the low l+2 <= 8 bytes of the word at e
-			if (word(at, e)^tag)&(1<<(8*uint(l+2))-1) != 0 {
-				return done, depth
-			}
-		}
-
-		var key elem.Key
-		var lc uint16
-		switch {
-		case colon:
-			lc = local(src[p:q], true)
-			key = elem.KeyOf(src[p+int(lc) : q])
-		case w0 == 0:
-			key = elem.KeyOf(src[p:q])
-		default: // the name's first word was loaded, so max(l, 8) bytes from p lie in src
-			key = elem.KeyAt(at, p, l)
-		}
-		t.Elems = append(t.Elems, elem.Elem{})
-		el := &t.Elems[len(t.Elems)-1]
-		el.Name, el.Value, el.Parent, el.Local, el.Key = elem.Span{Off: uint32(p), Len: uint32(l)}, value, parent, lc, key
-		done = g + 1
+		done = end
 		if depth == 0 {
 			break // the root was a leaf
 		}
@@ -408,26 +299,129 @@ func (r *Reader) fast(t *elem.Table, src string, i, depth int) (int, int) {
 	return done, depth
 }
 
-// nameLocal returns where the local part of the name src[p:q] starts; colon
-// says whether it holds a ':'.
-func nameLocal(src string, p, q int, colon bool) uint16 {
-	if !colon {
-		return 0
-	}
-	return local(src[p:q], true)
-}
+// element reads the element whose start tag is at src[i]=='<', when it is
+// of the form fast reads, into e, whose Parent the caller has set. For a
+// leaf, "<name>value</name>", it returns the end of the end tag. For a
+// wrapper, "<name>", white space and a child's start tag, it returns minus
+// the offset of that child's '<'; the wrapper's value stays empty. For
+// anything else it returns 0 and e is to be dropped.
+//
+// It has the steps of plainStartTag, cdataEnd, trim and plainEndTag
+// written out, and reads the body a word at a time wherever the bounds
+// were checked before: the calls and checks would cost more than the work
+// they do. A name of ASCII letters is read a word at a time and compared
+// with its end tag in two or three words; any other name takes nameEnd, the
+// general path's rule. A CDATA value ends at the first "]]>"; a plain value
+// at the first '<', found by find.
+func element(e *elem.Elem, src string, i int) int {
+	n := len(src)
+	at := unsafe.Pointer(unsafe.StringData(src))
 
-// nameKey returns the key of the local part of the name src[p:q]. loaded
-// says the name is all letters and its first word lies in src, so that its
-// key is made from words.
-func nameKey(at unsafe.Pointer, src string, p, q int, colon, loaded bool) elem.Key {
+	// The name, src[p:q], and the start tag's '>' at q. w0 is the word at
+	// p when the name is all letters and the body has room for two words
+	// there; it is zero when the name took nameEnd.
+	p := i + 1
+	l, w0 := 0, uint64(0)
+	for p+l+8 <= n && l < 32 {
+		m := ^asciiLetters(word(at, p+l)) & highBits
+		if m != 0 {
+			l += bits.TrailingZeros64(m) >> 3
+			if l > 0 && char(at, p+l) == '>' {
+				w0 = word(at, p)
+			}
+			break
+		}
+		l += 8
+	}
+	colon := false
+	if w0 == 0 {
+		if l, colon = otherName(src, p); l == 0 {
+			return 0
+		}
+	}
+	q := p + l
+	e.Name = elem.Span{Off: uint32(p), Len: uint32(l)}
 	switch {
 	case colon:
-		return elem.KeyOf(src[p+int(local(src[p:q], true)) : q])
-	case loaded:
-		return elem.KeyAt(at, p, q-p)
+		e.Local = local(src[p:q], true)
+		e.Key = elem.KeyOf(src[p+int(e.Local) : q])
+	case w0 == 0:
+		e.Key = elem.KeyOf(src[p:q])
+	default: // the name's first word was loaded, so max(l, 8) bytes from p lie in src
+		e.Key = elem.KeyAt(at, p, l)
 	}
-	return elem.KeyOf(src[p:q])
+
+	// The value, up to c, the '<' of what must be the end tag; or, when
+	// white space and a child follow, a wrapper.
+	v := q + 1
+	c := 0
+	if v+9 <= n && word(at, v) == cdataOpen && char(at, v+8) == '[' {
+		// The first ']': in the first four words, as most values end
+		// there, tested here without a call; beyond, by IndexByte.
+		k, j := -1, v+9
+		for stop := min(n-8, j+24); j <= stop; j += 8 {
+			if m := zeroBytes(word(at, j) ^ brackets); m != 0 {
+				k = j + bits.TrailingZeros64(m)>>3
+				break
+			}
+		}
+		if k < 0 {
+			k = indexFrom(src, j, ']')
+		}
+		for k >= 0 && k+3 <= n && (char(at, k+1) != ']' || char(at, k+2) != '>') {
+			k = indexFrom(src, k+1, ']')
+		}
+		if k < 0 || k+3 > n {
+			return 0
+		}
+		e.Value, c = elem.Span{Off: uint32(v + 9), Len: uint32(k - v - 9)}, k+3
+	} else {
+		k := find(at, src, v, lts, amps)
+		if k < 0 || char(at, k) != '<' || k+1 >= n {
+			return 0 // a reference, or the end of the body
+		}
+		if char(at, k+1) != '/' {
+			// A child follows: a wrapper, when only white space lies
+			// between, whose value stays empty.
+			if skipSpace(src, v) != k {
+				return 0 // text beside children: the general path joins it
+			}
+			return -k
+		}
+		start, end := v, k
+		if spaceByte[char(at, start)] || spaceByte[char(at, end-1)] {
+			start, end = trim(src, start, end)
+		}
+		e.Value, c = elem.Span{Off: uint32(start), Len: uint32(end - start)}, k
+	}
+
+	// The end tag, exactly "</name>", with its '>' at g. tag is what its
+	// first word must be: "</" and the name's first six bytes.
+	g := c + 2 + l
+	if g >= n || char(at, g) != '>' {
+		return 0
+	}
+	tag := w0<<16 | '<' | '/'<<8
+	switch {
+	case w0 == 0 || c+8 > n:
+		if src[c] != '<' || src[c+1] != '/' || src[c+2:g] != src[p:q] {
+			return 0
+		}
+	case l >= 8: // the words at c, at c+8 and ending at g cover the tag up to 22 letters
+		if word(at, c) != tag || word(at, g-8) != word(at, q-8) ||
+			l > 14 && word(at, c+8) != word(at, p+6) || l > 22 && src[c+2:g] != src[p:q] {
+			return 0
+		}
+	case l == 7: // the word at c holds all but the name's last byte
+		if word(at, c) != tag || char(at, g-1) != char(at, q-1) {
+			return 0
+		}
+	default: // "</" and the name are the low l+2 <= 8 bytes of the word at c
+		if (word(at, c)^tag)&(1<<(8*uint(l+2))-1) != 0 {
+			return 0
+		}
+	}
+	return g + 1
 }
 
 // otherName reads a start tag's name at src[p] that is not a short run of
