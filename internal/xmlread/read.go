@@ -245,32 +245,29 @@ func (r *Reader) fast(t *elem.Table, src string, i, depth int) (int, int) {
 			if parent = o.idx; o.built || t.Elems[parent].Value.Len > 0 {
 				break // white space after its child may be part of its value
 			}
-			if i = skipSpace(src, done); i >= n || char(at, i) != '<' {
-				break
+		} else {
+			if depth >= elem.MaxDepth || len(t.Elems) >= elem.MaxElements {
+				break // the general path reports it
 			}
-			continue
-		}
-		if depth >= elem.MaxDepth || len(t.Elems) >= elem.MaxElements {
-			break // the general path reports it
-		}
-		t.Elems = append(t.Elems, elem.Elem{Parent: parent})
-		end := element(&t.Elems[len(t.Elems)-1], src, i)
-		if end <= 0 {
-			if end == 0 {
-				t.Elems = t.Elems[:len(t.Elems)-1]
-				break // not of the usual form
+			t.Elems = append(t.Elems, elem.Elem{Parent: parent})
+			end := element(&t.Elems[len(t.Elems)-1], src, i)
+			if end <= 0 {
+				if end == 0 {
+					t.Elems = t.Elems[:len(t.Elems)-1]
+					break // not of the usual form
+				}
+				// A wrapper: its first child's '<' is at -end.
+				parent = int32(len(t.Elems) - 1)
+				r.stack[depth] = open{idx: parent, buf: r.stack[depth].buf[:0]}
+				depth++
+				r.deepest = max(r.deepest, depth)
+				i, done = -end, -end
+				continue
 			}
-			// A wrapper: its first child's '<' is at -end.
-			parent = int32(len(t.Elems) - 1)
-			r.stack[depth] = open{idx: parent, buf: r.stack[depth].buf[:0]}
-			depth++
-			r.deepest = max(r.deepest, depth)
-			i, done = -end, -end
-			continue
-		}
-		done = end
-		if depth == 0 {
-			break // the root was a leaf
+			done = end
+			if depth == 0 {
+				break // the root was a leaf
+			}
 		}
 
 		// White space, then the next tag, or stop. The usual separator is
@@ -376,6 +373,13 @@ func element(e *elem.Elem, src string, i int) int {
 		}
 		e.Value, c = elem.Span{Off: uint32(v + 9), Len: uint32(k - v - 9)}, k+3
 	} else {
+		if v < n && spaceByte[char(at, v)] {
+			// White space first: a wrapper when a child's start tag
+			// follows, whose value stays empty.
+			if j := skipSpace(src, v); j+1 < n && char(at, j) == '<' && char(at, j+1) != '/' {
+				return -j
+			}
+		}
 		k := find(at, src, v, lts, amps)
 		if k < 0 || char(at, k) != '<' || k+1 >= n {
 			return 0 // a reference, or the end of the body
