@@ -171,8 +171,8 @@ func (b *Binder) run(c *dctx, t *elem.Table, i int) int {
 				*(*string)(p) = b.keep(t.Str(e.Value))
 			}
 		case opInt:
-			if n, ok := plainInt(t.Str(e.Value), l.bits); ok {
-				setInt(p, l.bits, n) // parseInt's first rule
+			if n, ok := plainDigits(t.Str(e.Value)); ok && fits(n, l.bits) {
+				setInt(p, l.bits, n) // plainInt, parseInt's first rule, from its parts without the call
 			} else {
 				b.setValue(l, p, t.Str(e.Value))
 			}
@@ -342,15 +342,20 @@ func parseUint(text string, bits uint8) uint64 {
 	return uint64(f)
 }
 
-// plainInt is parseInt's first rule, which Fill also applies inline: text
-// of plain digits whose value fits an int of the given bit size.
+// plainInt is parseInt's first rule: text of plain digits whose value fits
+// an int of the given bit size. run applies it from its two parts,
+// plainDigits and fits, without the call.
 func plainInt(text string, bits uint8) (int64, bool) {
 	n, ok := plainDigits(text)
-	return n, ok && (bits == 64 || n < 1<<(bits-1))
+	return n, ok && fits(n, bits)
 }
 
-// plainTime is parseTime's first rule, which Fill also applies inline: text
-// of plain digits is UNIX seconds.
+// fits reports whether n, which plainDigits read, fits an int of the given
+// bit size.
+func fits(n int64, bits uint8) bool { return bits == 64 || n < 1<<(bits-1) }
+
+// plainTime is parseTime's first rule, which run also applies: text of
+// plain digits is UNIX seconds.
 func plainTime(text string) (time.Time, bool) {
 	n, ok := plainDigits(text)
 	if !ok {
