@@ -41,10 +41,11 @@ type Binder struct {
 }
 
 // maxWhole is the largest body whose values Fill keeps by copying the body
-// whole, at the cost of the bytes of elements no field reads: every real
-// callback is far smaller. A larger body, mostly values no field reads
-// perhaps, has each value copied instead.
-const maxWhole = 16 << 10
+// whole: one copy instead of one per value, at the cost of the markup's
+// bytes, at most this many per result. Most callbacks are smaller. A larger
+// body, which may be mostly indentation or values no field reads, has each
+// value copied instead.
+const maxWhole = 1 << 10
 
 // Fill fills the struct at base, of the type p was built for, from t: the
 // root element's own text and children are matched against the plan, the
