@@ -274,18 +274,58 @@ type header struct {
 	botMsgType, botEventType string
 }
 
-// The keys of the header's names (see elem.Key), which readHeader
-// compares with each top-level element's instead of comparing strings.
-var (
-	keyMsgType      = elem.KeyOf("MsgType")
-	keyEvent        = elem.KeyOf("Event")
-	keyInfoType     = elem.KeyOf("InfoType")
-	keyEventKey     = elem.KeyOf("EventKey")
-	keyChangeType   = elem.KeyOf("ChangeType")
-	keyUpdateDetail = elem.KeyOf("UpdateDetail")
-	keyBotMsgType   = elem.KeyOf("msgtype")
-	keyBotEventName = elem.KeyOf("event")
+// headerField says which header field an element fills.
+type headerField uint8
+
+const (
+	noField headerField = iota
+	fieldMsgType
+	fieldEvent
+	fieldInfoType
+	fieldEventKey
+	fieldChangeType
+	fieldUpdateDetail
+	fieldBotMsgType
+	fieldBotEvent // the AI bot's "event" object, whose "eventtype" is read
 )
+
+// headerNames are the top-level names readHeader reads, all shorter than 17
+// bytes, so that a name's length and key (see elem.Key) decide a match.
+var headerNames = map[string]headerField{
+	"MsgType": fieldMsgType, "Event": fieldEvent, "InfoType": fieldInfoType, "EventKey": fieldEventKey,
+	"ChangeType": fieldChangeType, "UpdateDetail": fieldUpdateDetail,
+	"msgtype": fieldBotMsgType, "event": fieldBotEvent,
+}
+
+// headerSlot is a header name as readHeader matches it: length, key and field.
+type headerSlot struct {
+	key   elem.Key
+	n     uint32
+	field headerField
+}
+
+// headerSlots holds each header name at the slot its key's first word
+// hashes to, (A * headerMul) >> 60, with a multiplier chosen at start-up so
+// that no two names share a slot: readHeader then tests each element
+// against one slot instead of every name. An empty slot has length 0, which
+// no element name has.
+var headerSlots, headerMul = func() (slots [16]headerSlot, mul uint64) {
+	for mul = 0x9E3779B97F4A7C15; ; mul += 2 {
+		slots = [16]headerSlot{}
+		clash := false
+		for name, f := range headerNames {
+			s := &slots[elem.KeyOf(name).A*mul>>60]
+			if s.n != 0 {
+				clash = true
+				break
+			}
+			*s = headerSlot{elem.KeyOf(name), uint32(len(name)), f}
+		}
+		if !clash {
+			return slots, mul
+		}
+	}
+}()
 
 // readHeader reads the header from the root's children, matching their
 // local names, as the binder does.
@@ -296,36 +336,26 @@ func readHeader(t *elem.Table) header {
 		if e.Parent != 0 {
 			continue
 		}
-		var v *string
-		switch e.Name.Len - uint32(e.Local) { // the local name's length; every header name is shorter than 17 bytes, so its key decides
-		case 5:
-			if e.Key == keyEvent {
-				v = &h.event
-			}
-		case 7:
-			if e.Key == keyMsgType {
-				v = &h.msgType
-			} else if e.Key == keyBotMsgType {
-				v = &h.botMsgType
-			}
-		case 8:
-			if e.Key == keyEventKey {
-				v = &h.eventKey
-			} else if e.Key == keyInfoType {
-				v = &h.infoType
-			}
-		case 10:
-			if e.Key == keyChangeType {
-				v = &h.changeType
-			}
-		case 12:
-			if e.Key == keyUpdateDetail {
-				v = &h.updateDetail
-			}
+		s := &headerSlots[e.Key.A*headerMul>>60]
+		if s.key != e.Key || s.n != e.Name.Len-uint32(e.Local) {
+			continue
 		}
-		if v != nil {
-			*v = t.Str(e.Value)
-		} else if e.Key == keyBotEventName && e.Name.Len-uint32(e.Local) == 5 {
+		switch s.field {
+		case fieldMsgType:
+			h.msgType = t.Str(e.Value)
+		case fieldEvent:
+			h.event = t.Str(e.Value)
+		case fieldInfoType:
+			h.infoType = t.Str(e.Value)
+		case fieldEventKey:
+			h.eventKey = t.Str(e.Value)
+		case fieldChangeType:
+			h.changeType = t.Str(e.Value)
+		case fieldUpdateDetail:
+			h.updateDetail = t.Str(e.Value)
+		case fieldBotMsgType:
+			h.botMsgType = t.Str(e.Value)
+		case fieldBotEvent:
 			h.botEventType = botEventType(t, i)
 		}
 	}

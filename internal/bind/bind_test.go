@@ -263,3 +263,32 @@ func TestPlansAreCached(t *testing.T) {
 	assert.Equal(t, reflect.TypeOf(s{}), a.Type())
 	assert.True(t, strings.HasSuffix(a.Type().Name(), "s"))
 }
+
+// FuzzRun fills arbitrary bodies into a struct of every field kind with and
+// without run, the loop most elements take, and requires the same values.
+func FuzzRun(f *testing.F) {
+	for _, body := range []string{
+		`<xml><Str>s</Str><Int>-42</Int><Int8>300</Int8><Uint16>7</Uint16><Bool>1</Bool><Last>x</Last></xml>`,
+		`<xml><Int> 12 </Int><Str><![CDATA[a]]></Str><Deep>d</Deep><Shared>s</Shared><Unknown>u</Unknown><Str>again</Str></xml>`,
+		`<xml><Items><Item><N>1</N><Tag>x</Tag></Item><Item><Tag>y</Tag><N>2</N></Item></Items><List><S>a</S><S>b</S></List></xml>`,
+		`<xml><Inner><A>ia</A><B>9</B></Inner><Ptr><A>pa</A><B>1.0</B></Ptr><PtrInt>5</PtrInt><Bytes>b</Bytes></xml>`,
+		`<xml><a:Str>p</a:Str><Float>1e3</Float><Int>99999999999999999999</Int><Int8>-128</Int8></xml>`,
+	} {
+		f.Add(body)
+	}
+	p, err := For(reflect.TypeOf(parityAll{}))
+	require.NoError(f, err)
+	f.Fuzz(func(t *testing.T, body string) {
+		var r xmlread.Reader
+		var tab elem.Table
+		if r.Read(&tab, body) != nil {
+			return
+		}
+		var fast, general parityAll
+		var b Binder
+		b.Fill(p, &tab, unsafe.Pointer(&fast), false)
+		b.general = true
+		b.Fill(p, &tab, unsafe.Pointer(&general), false)
+		require.Equal(t, general, fast)
+	})
+}

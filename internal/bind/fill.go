@@ -25,10 +25,27 @@ type dctx struct {
 // Binder holds the scratch memory of one Fill at a time, for reuse; it is
 // not safe for concurrent use. The zero value is ready.
 type Binder struct {
-	stack [elem.MaxDepth + 1]dctx
-	arena []byte
-	own   bool
+	stack   [elem.MaxDepth + 1]dctx
+	own     bool
+	general bool // fill every element by the general loop, for the tests
+
+	// whole is the result's copy of the table's Src and Buf, laid end to
+	// end (see elem.Table.Joined), which every string kept aliases; or,
+	// for a body beyond maxWhole, nil, and arena holds a copy of each
+	// value kept instead. src and buf are where the table's Src and Buf
+	// lie, for keep to find a value's place in whole.
+	whole    []byte
+	arena    []byte
+	src, buf uintptr
+	srcLen   uintptr
 }
+
+// maxWhole is the largest body whose values Fill keeps by copying the body
+// whole: one copy instead of one per value, at the cost of the markup's
+// bytes, at most this many per result. Most callbacks are smaller. A larger
+// body, which may be mostly indentation or values no field reads, has each
+// value copied instead.
+const maxWhole = 1 << 10
 
 // Fill fills the struct at base, of the type p was built for, from t: the
 // root element's own text and children are matched against the plan, the
@@ -47,11 +64,17 @@ func (b *Binder) Fill(p *Plan, t *elem.Table, base unsafe.Pointer, own bool) {
 	}
 	b.own = own
 	if !own {
-		total := 0
-		for i := range t.Elems {
-			total += int(t.Elems[i].Value.Len)
+		if n := len(t.Src) + len(t.Buf); n <= maxWhole {
+			b.whole = make([]byte, n) // one allocation and one copy for every value kept
+			copy(b.whole[copy(b.whole, t.Src):], t.Buf)
+			b.src, b.buf, b.srcLen = uintptr(unsafe.Pointer(unsafe.StringData(t.Src))), uintptr(unsafe.Pointer(unsafe.SliceData(t.Buf))), uintptr(len(t.Src))
+		} else {
+			total := 0
+			for i := range t.Elems {
+				total += int(t.Elems[i].Value.Len)
+			}
+			b.arena = make([]byte, 0, total) // one allocation for every value kept
 		}
-		b.arena = make([]byte, 0, total+7) // one allocation for every value kept, and room for copying by words
 	}
 	stack := &b.stack
 	root := p.root
@@ -70,15 +93,17 @@ func (b *Binder) Fill(p *Plan, t *elem.Table, base unsafe.Pointer, own bool) {
 		if c.node != parent {
 			continue // no table a reader makes: an element outside the tree
 		}
+		if c.plan != nil && !b.general {
+			// The usual body: a run of leaves in the order of the plan.
+			if j := b.run(c, t, i); j > i {
+				i = j - 1
+				continue
+			}
+		}
 		k := -1
 		if c.plan != nil {
-			e := &elems[i]
-			key := nameKey{e.Key, e.Name.Len - uint32(e.Local)}
-			k = c.next
-			if keys := c.plan.keys; k >= len(keys) || keys[k] != key || key.n > 16 && c.plan.names[k] != t.LocalName(i) {
-				k = c.plan.find(key, t, i, k)
-			}
-			if k >= 0 {
+			key := nameKey{elems[i].Key, elems[i].Name.Len - uint32(elems[i].Local)}
+			if k = c.plan.find(key, t, i, c.next); k >= 0 {
 				c.next = k + 1
 			}
 		}
@@ -100,38 +125,7 @@ func (b *Binder) Fill(p *Plan, t *elem.Table, base unsafe.Pointer, own bool) {
 		if k < 0 {
 			continue
 		}
-		if l := &c.plan.leaf[k]; l.kind == opString {
-			// The usual field: setValue's rule, without the call, and keep's
-			// copy a word at a time where the words lie in the value's string
-			// and in the arena, which has room for the last word's spill.
-			v, p := elems[i].Value, unsafe.Add(c.base, l.off)
-			s := t.Str(v)
-			if n, at := (len(s)+7)&^7, len(b.arena); !b.own && len(s) > 0 && n <= t.Room(v) && at+n <= cap(b.arena) {
-				from, to := unsafe.Pointer(unsafe.StringData(s)), unsafe.Pointer(unsafe.SliceData(b.arena))
-				for j := 0; j < n; j += 8 {
-					*(*uint64)(unsafe.Add(to, at+j)) = *(*uint64)(unsafe.Add(from, j))
-				}
-				b.arena = b.arena[:at+len(s)]
-				*(*string)(p) = unsafe.String((*byte)(unsafe.Add(to, at)), len(s))
-				continue
-			}
-			*(*string)(p) = b.keep(s)
-			continue
-		} else if l.kind == opInt {
-			if n, ok := plainInt(t.Str(elems[i].Value), l.bits); ok {
-				setInt(unsafe.Add(c.base, l.off), l.bits, n) // the usual number: parseInt's first rule, without the call
-				continue
-			}
-			b.setValue(l, unsafe.Add(c.base, l.off), t.Str(elems[i].Value))
-			continue
-		} else if l.kind == opTime {
-			if tm, ok := plainTime(t.Str(elems[i].Value)); ok {
-				*(*time.Time)(unsafe.Add(c.base, l.off)) = tm // the usual CreateTime: parseTime's first rule, without the call
-				continue
-			}
-			b.setValue(l, unsafe.Add(c.base, l.off), t.Str(elems[i].Value))
-			continue
-		} else if l.kind != opNone {
+		if l := &c.plan.leaf[k]; l.kind != opNone {
 			b.setValue(l, unsafe.Add(c.base, l.off), t.Str(elems[i].Value)) // a scalar field, without the trie
 			continue
 		}
@@ -140,13 +134,80 @@ func (b *Binder) Fill(p *Plan, t *elem.Table, base unsafe.Pointer, own bool) {
 	for i := range stack[:deepest+1] {
 		stack[i].plan, stack[i].base = nil, nil // a pooled binder keeps no pointer to the value
 	}
-	b.arena = nil // the arena belongs to the value now
+	b.whole, b.arena, b.src, b.buf, b.srcLen = nil, nil, 0, 0, 0 // the copy belongs to the value now
 }
 
-// keep returns text as the result may keep it (see Fill).
+// run fills the fields of the run of elements from i on that are leaves,
+// children of c's element, each named as the plan child c expects next and
+// that child a string, integer or time field. It returns the index of the
+// first element it did not fill. Bodies list their elements in the order
+// of the struct's fields, so this is the path of nearly every element: it
+// applies setValue's rules for those three kinds without the call, and
+// keep's for a string found from its span, without the string. FuzzRun
+// fills arbitrary bodies with and without it and requires the same values.
+func (b *Binder) run(c *dctx, t *elem.Table, i int) int {
+	elems, keys, leaf := t.Elems, c.plan.keys, c.plan.leaf
+	next := c.next
+	for ; i < len(elems); i++ {
+		e := &elems[i]
+		if e.Parent != c.node || i+1 < len(elems) && elems[i+1].Parent == int32(i) {
+			break // another parent, or children
+		}
+		k := next
+		if key := (nameKey{e.Key, e.Name.Len - uint32(e.Local)}); k >= len(keys) || keys[k] != key || key.n > 16 && c.plan.names[k] != t.LocalName(i) {
+			if k = c.plan.find(key, t, i, k); k < 0 {
+				continue // a leaf no field reads
+			}
+		}
+		if k >= len(leaf) {
+			break
+		}
+		l := &leaf[k]
+		p := unsafe.Add(c.base, l.off)
+		switch l.kind {
+		case opString:
+			if at := t.Joined(e.Value); e.Value.Len > 0 && at+int(e.Value.Len) <= len(b.whole) {
+				*(*string)(p) = unsafe.String(&b.whole[at], int(e.Value.Len))
+			} else {
+				*(*string)(p) = b.keep(t.Str(e.Value))
+			}
+		case opInt:
+			if n, ok := plainDigits(t.Str(e.Value)); ok && fits(n, l.bits) {
+				setInt(p, l.bits, n) // plainInt, parseInt's first rule, from its parts without the call
+			} else {
+				b.setValue(l, p, t.Str(e.Value))
+			}
+		case opTime:
+			if tm, ok := plainTime(t.Str(e.Value)); ok {
+				*(*time.Time)(p) = tm // parseTime's first rule
+			} else {
+				b.setValue(l, p, t.Str(e.Value))
+			}
+		default:
+			c.next = next
+			return i // another kind of field, for the general loop
+		}
+		next = k + 1
+	}
+	c.next = next
+	return i
+}
+
+// keep returns text, a string of the table's Src or Buf, as the result may
+// keep it (see Fill): where it lies in whole, or a copy in the arena.
 func (b *Binder) keep(text string) string {
 	if b.own || text == "" {
 		return text
+	}
+	if b.whole != nil {
+		at, n := uintptr(unsafe.Pointer(unsafe.StringData(text))), uintptr(len(text))
+		if off := at - b.src; off < b.srcLen && n <= b.srcLen-off {
+			return unsafe.String(&b.whole[off], len(text))
+		}
+		if off := at - b.buf; off < uintptr(len(b.whole))-b.srcLen && n <= uintptr(len(b.whole))-b.srcLen-off {
+			return unsafe.String(&b.whole[b.srcLen+off], len(text))
+		}
+		return strings.Clone(text) // no string of the table: never the case, but kept safe
 	}
 	off := len(b.arena)
 	b.arena = append(b.arena, text...) // never grows: the arena holds every value
@@ -216,21 +277,29 @@ func (b *Binder) setValue(o *op, p unsafe.Pointer, text string) (*pnode, unsafe.
 		b.applyOps(o.sub.ops, p, text)
 		return o.sub, p
 	case opPtr:
-		v := reflect.NewAt(o.typ, p).Elem()
-		if v.IsNil() {
-			v.Set(reflect.New(o.typ.Elem()))
+		at := (*unsafe.Pointer)(p)
+		if *at == nil {
+			*at = reflect.New(o.typ.Elem()).UnsafePointer()
 		}
-		return b.setValue(o.elem, v.UnsafePointer(), text)
+		return b.setValue(o.elem, *at, text)
 	case opSlice:
-		v := reflect.NewAt(o.typ, p).Elem()
-		n := v.Len()
-		if n == v.Cap() {
-			v.Grow(1)
+		// As reflect.Value.Grow and SetLen would, on the slice's header,
+		// with reflect only where the slice must grow: to four elements
+		// at first, the most a callback usually lists, then doubling.
+		h := (*sliceHeader)(p)
+		if h.len == h.cap {
+			reflect.NewAt(o.typ, p).Elem().Grow(max(4, h.len))
 		}
-		v.SetLen(n + 1)
-		return b.setValue(o.elem, v.Index(n).Addr().UnsafePointer(), text)
+		h.len++
+		return b.setValue(o.elem, unsafe.Add(h.data, uintptr(h.len-1)*o.size), text)
 	}
 	return nil, nil
+}
+
+// sliceHeader is the memory layout of a slice.
+type sliceHeader struct {
+	data     unsafe.Pointer
+	len, cap int
 }
 
 // ParseInt reads text as an integer of the given bit size by the lenient
@@ -274,15 +343,20 @@ func parseUint(text string, bits uint8) uint64 {
 	return uint64(f)
 }
 
-// plainInt is parseInt's first rule, which Fill also applies inline: text
-// of plain digits whose value fits an int of the given bit size.
+// plainInt is parseInt's first rule: text of plain digits whose value fits
+// an int of the given bit size. run applies it from its two parts,
+// plainDigits and fits, without the call.
 func plainInt(text string, bits uint8) (int64, bool) {
 	n, ok := plainDigits(text)
-	return n, ok && (bits == 64 || n < 1<<(bits-1))
+	return n, ok && fits(n, bits)
 }
 
-// plainTime is parseTime's first rule, which Fill also applies inline: text
-// of plain digits is UNIX seconds.
+// fits reports whether n, which plainDigits read, fits an int of the given
+// bit size.
+func fits(n int64, bits uint8) bool { return bits == 64 || n < 1<<(bits-1) }
+
+// plainTime is parseTime's first rule, which run also applies: text of
+// plain digits is UNIX seconds.
 func plainTime(text string) (time.Time, bool) {
 	n, ok := plainDigits(text)
 	if !ok {

@@ -108,6 +108,7 @@ type op struct {
 	off  uintptr
 	typ  reflect.Type // the field's type, for opText, opPtr and opSlice
 	elem *op          // the element of an opPtr or opSlice, at offset 0
+	size uintptr      // the size of an opSlice's element
 	sub  *pnode       // the plan of an opStruct
 }
 
@@ -352,7 +353,7 @@ func fieldOp(t reflect.Type, building map[reflect.Type]*pnode) (op, error) {
 		if err != nil {
 			return op{}, err
 		}
-		return op{kind: opSlice, typ: t, elem: &e}, nil
+		return op{kind: opSlice, typ: t, elem: &e, size: t.Elem().Size()}, nil
 	}
 	return op{}, fmt.Errorf("type %s cannot be filled from element text", t)
 }

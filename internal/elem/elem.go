@@ -45,8 +45,9 @@
 // and owns its buffer. Src is the caller's body, never copied; it must not
 // change while the table is in use. Every string the accessors return
 // aliases Src or Buf and is valid only until the next Reset or Put. Whoever
-// keeps a value beyond that copies it: the binder copies each value it
-// stores into one arena per result, so a parsed result never aliases the
+// keeps a value beyond that copies it: the binder copies the values it
+// stores into one arena per result (for a body of usual size, Src and Buf
+// whole, in one copy; see Joined), so a parsed result never aliases the
 // caller's body and a pooled table can be reused at once.
 package elem
 
@@ -168,6 +169,17 @@ func (t *Table) Str(s Span) string {
 		return t.Src[off:end] // never a Buf span: its top bit puts it beyond any body
 	}
 	return t.bufStr(s)
+}
+
+// Joined returns where s starts in Src followed by Buf: the offset of its
+// bytes in a copy of the two laid end to end, which a consumer that keeps
+// many values may make once instead of copying each (see "Who owns a
+// value").
+func (t *Table) Joined(s Span) int {
+	if s.Off&inBuf == 0 {
+		return int(s.Off)
+	}
+	return len(t.Src) + int(s.Off&^inBuf)
 }
 
 // Room returns how many bytes lie from the start of s to the end of the

@@ -158,16 +158,16 @@ func (r *Reader) read(t *elem.Table, src string) error {
 			if t.Len() >= elem.MaxElements {
 				return r.fail(i, "too many elements")
 			}
+			if !r.general && (depth == 0 || !r.hasValue(t, &r.stack[depth-1])) {
+				if after, d := r.fast(t, src, i, depth); after > i {
+					i, depth = after, d
+					rootClosed = depth == 0
+					continue
+				}
+			}
 			parent := int32(-1)
 			if depth > 0 {
-				o := &r.stack[depth-1]
-				parent = o.idx
-				if !r.general && !r.hasValue(t, o) {
-					if after := leaves(t, src, i, parent); after > i {
-						i = after
-						continue
-					}
-				}
+				parent = r.stack[depth-1].idx
 			}
 			name, end, colon := plainStartTag(src, i)
 			empty := false
@@ -198,133 +198,84 @@ func (r *Reader) read(t *elem.Table, src string) error {
 	return nil
 }
 
-// leaves reads the usual run of children of the open element parent,
-// starting at src[i]=='<': elements "<name>value</name>" with no attributes,
-// whose value is one CDATA section or plain text without references,
-// separated by white space only. It adds an element for each and returns
-// the end of the last one's end tag, or i when the element at i is not of
-// that form; the general path in read then reads from there. The parent has
-// no value yet, so the white space between the children is not part of one.
+// fast reads the usual form of a callback from src[i]=='<' with depth
+// elements open: start tags "<name>" with no attributes; leaves, whose value
+// is one CDATA section or plain text without references; wrappers, whose
+// start tag is followed by white space and a child; end tags "</name>" that
+// close the innermost open element exactly; and white space between tags.
+// It adds an element for each start tag, keeps r.stack as the general path
+// would, and returns where it stopped and the depth there: at the first
+// thing not of that form, which the general path then reads, or after the
+// root's end tag, or where the innermost open element has a value. Until
+// then the innermost open element has no value, nor has any wrapper fast
+// opens, so the white space between children is part of none.
 //
-// This is the path nearly every byte of a callback takes, so it is one
-// function with the steps of plainStartTag, cdataEnd, trim and plainEndTag
-// written out, and it reads the body a word at a time wherever the bounds
-// were checked before: the calls and checks would cost more than the work
-// they do. A name of ASCII letters is read a word at a time and compared
-// with its end tag in two or three words; any other name takes nameEnd, the
-// general path's rule. A CDATA value ends at the first "]]>", found by
-// IndexByte; a plain value at the first '<', found by find. The line break
-// and indentation between siblings are stepped over here, as skipSpace
-// would. The test TestLeavesAgreeWithGeneralPath reads every fixture with
-// and without this loop and requires identical tables, and FuzzLeaves does
-// the same for arbitrary bodies, so the two cannot drift apart.
-func leaves(t *elem.Table, src string, i int, parent int32) int {
+// This is the path nearly every byte of a callback takes. The element at
+// a start tag is read by element, in a function of its own so that its
+// work has the registers to itself. The line break and indentation between
+// siblings are stepped over here, as skipSpace would. The test
+// TestFastAgreesWithGeneralPath reads every fixture with and without this
+// loop and requires identical tables, and FuzzFast does the same for
+// arbitrary bodies, so the two cannot drift apart.
+func (r *Reader) fast(t *elem.Table, src string, i, depth int) (int, int) {
 	n := len(src)
 	at := unsafe.Pointer(unsafe.StringData(src))
-	elems := t.Elems
+	parent := int32(-1)
+	if depth > 0 {
+		parent = r.stack[depth-1].idx
+	}
 	done := i
-	for len(elems) < elem.MaxElements {
-		// The name, src[p:q], and the start tag's '>' at q. w0 is the word
-		// at p when the name is all letters and the body has room for two
-		// words there; it is zero when the name took nameEnd.
-		p := i + 1
-		l, w0 := 0, uint64(0)
-		for p+l+8 <= n && l < 32 {
-			m := ^asciiLetters(word(at, p+l)) & highBits
-			if m != 0 {
-				l += bits.TrailingZeros64(m) >> 3
-				if l > 0 && src[p+l] == '>' {
-					w0 = word(at, p)
-				}
+	for i+1 < n {
+		if char(at, i+1) == '/' {
+			// The end tag of the innermost open element, exactly.
+			if depth == 0 {
 				break
 			}
-			l += 8
-		}
-		colon := false
-		if w0 == 0 {
-			if l, colon = otherName(src, p); l == 0 {
+			name := t.Elems[parent].Name
+			g := i + 2 + int(name.Len)
+			if g >= n || char(at, g) != '>' || !hasAt(src, i+2, src[name.Off:name.Off+name.Len]) {
 				break
 			}
-		}
-		q := p + l
-
-		// The value, up to e, the '<' of what must be the end tag.
-		var value elem.Span
-		v := q + 1
-		e := 0
-		if v+9 <= n && word(at, v) == cdataOpen && src[v+8] == '[' {
-			k := indexFrom(src, v+9, ']')
-			for k >= 0 && k+3 <= n && (src[k+1] != ']' || src[k+2] != '>') {
-				k = indexFrom(src, k+1, ']')
+			depth--
+			done = g + 1
+			if depth == 0 {
+				break // the root is closed; what may follow is the general path's
 			}
-			if k < 0 || k+3 > n {
-				break
+			o := &r.stack[depth-1]
+			if parent = o.idx; o.built || t.Elems[parent].Value.Len > 0 {
+				break // white space after its child may be part of its value
 			}
-			value, e = elem.Span{Off: uint32(v + 9), Len: uint32(k - v - 9)}, k+3
 		} else {
-			k := find(at, src, v, lts, amps)
-			if k < 0 || src[k] != '<' || k+1 < n && src[k+1] != '/' {
-				break // a reference, or a child: not a leaf
+			if depth >= elem.MaxDepth || len(t.Elems) >= elem.MaxElements {
+				break // the general path reports it
 			}
-			start, end := v, k
-			if spaceByte[src[start]] || spaceByte[src[end-1]] {
-				start, end = trim(src, start, end)
+			t.Elems = append(t.Elems, elem.Elem{Parent: parent})
+			end := element(&t.Elems[len(t.Elems)-1], src, i)
+			if end <= 0 {
+				if end == 0 {
+					t.Elems = t.Elems[:len(t.Elems)-1]
+					break // not of the usual form
+				}
+				// A wrapper: its first child's '<' is at -end.
+				parent = int32(len(t.Elems) - 1)
+				r.stack[depth] = open{idx: parent, buf: r.stack[depth].buf[:0]}
+				depth++
+				r.deepest = max(r.deepest, depth)
+				i, done = -end, -end
+				continue
 			}
-			value, e = elem.Span{Off: uint32(start), Len: uint32(end - start)}, k
-		}
-
-		// The end tag, exactly "</name>", with its '>' at g. tag is what
-		// its first word must be: "</" and the name's first six bytes.
-		g := e + 2 + l
-		if g >= n || src[g] != '>' {
-			break
-		}
-		tag := w0<<16 | '<' | '/'<<8
-		switch {
-		case w0 == 0 || e+8 > n:
-			if src[e] != '<' || src[e+1] != '/' || src[e+2:g] != src[p:q] {
-				return finish(t, elems, done)
-			}
-		case l >= 8: // the words at e, at e+8 and ending at g cover the tag up to 22 letters
-			if word(at, e) != tag || word(at, g-8) != word(at, q-8) ||
-				l > 14 && word(at, e+8) != word(at, p+6) || l > 22 && src[e+2:g] != src[p:q] {
-				return finish(t, elems, done)
-			}
-		case l == 7: // the word at e holds all but the name's last byte
-			if word(at, e) != tag || src[g-1] != src[q-1] {
-				return finish(t, elems, done)
-			}
-		default: // "</" and the name are the low l+2 <= 8 bytes of the word at e
-			if (word(at, e)^tag)&(1<<(8*uint(l+2))-1) != 0 {
-				return finish(t, elems, done)
+			done = end
+			if depth == 0 {
+				break // the root was a leaf
 			}
 		}
 
-		var key elem.Key
-		var lc uint16
-		switch {
-		case colon:
-			lc = local(src[p:q], true)
-			key = elem.KeyOf(src[p+int(lc) : q])
-		case w0 == 0:
-			key = elem.KeyOf(src[p:q])
-		default: // the name's first word was loaded, so max(l, 8) bytes from p lie in src
-			key = elem.KeyAt(at, p, l)
-		}
-		if len(elems) == cap(elems) {
-			elems = append(elems, elem.Elem{})[:len(elems)]
-		}
-		elems = elems[:len(elems)+1]
-		el := &elems[len(elems)-1]
-		el.Name, el.Value, el.Parent, el.Local, el.Key = elem.Span{Off: uint32(p), Len: uint32(l)}, value, parent, lc, key
-		done = g + 1
-
-		// White space, then the next sibling's start tag, or stop.
-		// The usual separator is a line break and indentation, stepped
-		// over here as skipSpace would, without the call.
+		// White space, then the next tag, or stop. The usual separator is
+		// a line break and indentation, stepped over here as skipSpace
+		// would, without the call.
 		i = done
-		if i+1 < n && src[i] == '\n' {
-			if i++; src[i] == '<' {
+		if i+1 < n && char(at, i) == '\n' {
+			if i++; char(at, i) == '<' {
 				continue
 			}
 			for i+8 <= n {
@@ -334,15 +285,147 @@ func leaves(t *elem.Table, src string, i int, parent int32) int {
 				}
 				i += 8
 			}
-			if i+1 < n && src[i] == '<' {
+			if i+1 < n && char(at, i) == '<' {
 				continue
 			}
 		}
-		if i = skipSpace(src, i); i+1 >= n || src[i] != '<' {
+		if i = skipSpace(src, i); i+1 >= n || char(at, i) != '<' {
 			break
 		}
 	}
-	return finish(t, elems, done)
+	return done, depth
+}
+
+// element reads the element whose start tag is at src[i]=='<', when it is
+// of the form fast reads, into e, whose Parent the caller has set. For a
+// leaf, "<name>value</name>", it returns the end of the end tag. For a
+// wrapper, "<name>", white space and a child's start tag, it returns minus
+// the offset of that child's '<'; the wrapper's value stays empty. For
+// anything else it returns 0 and e is to be dropped.
+//
+// It has the steps of plainStartTag, cdataEnd, trim and plainEndTag
+// written out, and reads the body a word at a time wherever the bounds
+// were checked before: the calls and checks would cost more than the work
+// they do. A name of ASCII letters is read a word at a time and compared
+// with its end tag in two or three words; any other name takes nameEnd, the
+// general path's rule. A CDATA value ends at the first "]]>"; a plain value
+// at the first '<', found by find.
+func element(e *elem.Elem, src string, i int) int {
+	n := len(src)
+	at := unsafe.Pointer(unsafe.StringData(src))
+
+	// The name, src[p:q], and the start tag's '>' at q. w0 is the word at
+	// p when the name is all letters and the body has room for two words
+	// there; it is zero when the name took nameEnd.
+	p := i + 1
+	l, w0 := 0, uint64(0)
+	for p+l+8 <= n && l < 32 {
+		m := ^asciiLetters(word(at, p+l)) & highBits
+		if m != 0 {
+			l += bits.TrailingZeros64(m) >> 3
+			if l > 0 && char(at, p+l) == '>' {
+				w0 = word(at, p)
+			}
+			break
+		}
+		l += 8
+	}
+	colon := false
+	if w0 == 0 {
+		if l, colon = otherName(src, p); l == 0 {
+			return 0
+		}
+	}
+	q := p + l
+	e.Name = elem.Span{Off: uint32(p), Len: uint32(l)}
+	switch {
+	case colon:
+		e.Local = local(src[p:q], true)
+		e.Key = elem.KeyOf(src[p+int(e.Local) : q])
+	case w0 == 0:
+		e.Key = elem.KeyOf(src[p:q])
+	default: // the name's first word was loaded, so max(l, 8) bytes from p lie in src
+		e.Key = elem.KeyAt(at, p, l)
+	}
+
+	// The value, up to c, the '<' of what must be the end tag; or, when
+	// white space and a child follow, a wrapper.
+	v := q + 1
+	c := 0
+	if v+9 <= n && word(at, v) == cdataOpen && char(at, v+8) == '[' {
+		// The first ']': in the first four words, as most values end
+		// there, tested here without a call; beyond, by IndexByte.
+		k, j := -1, v+9
+		for stop := min(n-8, j+24); j <= stop; j += 8 {
+			if m := zeroBytes(word(at, j) ^ brackets); m != 0 {
+				k = j + bits.TrailingZeros64(m)>>3
+				break
+			}
+		}
+		if k < 0 {
+			k = indexFrom(src, j, ']')
+		}
+		for k >= 0 && k+3 <= n && (char(at, k+1) != ']' || char(at, k+2) != '>') {
+			k = indexFrom(src, k+1, ']')
+		}
+		if k < 0 || k+3 > n {
+			return 0
+		}
+		e.Value, c = elem.Span{Off: uint32(v + 9), Len: uint32(k - v - 9)}, k+3
+	} else {
+		if v < n && spaceByte[char(at, v)] {
+			// White space first: a wrapper when a child's start tag
+			// follows, whose value stays empty.
+			if j := skipSpace(src, v); j+1 < n && char(at, j) == '<' && char(at, j+1) != '/' {
+				return -j
+			}
+		}
+		k := find(at, src, v, lts, amps)
+		if k < 0 || char(at, k) != '<' || k+1 >= n {
+			return 0 // a reference, or the end of the body
+		}
+		if char(at, k+1) != '/' {
+			// A child follows: a wrapper, when only white space lies
+			// between, whose value stays empty.
+			if skipSpace(src, v) != k {
+				return 0 // text beside children: the general path joins it
+			}
+			return -k
+		}
+		start, end := v, k
+		if spaceByte[char(at, start)] || spaceByte[char(at, end-1)] {
+			start, end = trim(src, start, end)
+		}
+		e.Value, c = elem.Span{Off: uint32(start), Len: uint32(end - start)}, k
+	}
+
+	// The end tag, exactly "</name>", with its '>' at g. tag is what its
+	// first word must be: "</" and the name's first six bytes.
+	g := c + 2 + l
+	if g >= n || char(at, g) != '>' {
+		return 0
+	}
+	tag := w0<<16 | '<' | '/'<<8
+	switch {
+	case w0 == 0 || c+8 > n:
+		if src[c] != '<' || src[c+1] != '/' || src[c+2:g] != src[p:q] {
+			return 0
+		}
+	case l >= 8: // the words at c, at c+8 and ending at g cover the tag up to 22 letters
+		if word(at, c) != tag || word(at, g-8) != word(at, q-8) ||
+			l > 14 && word(at, c+8) != word(at, p+6) || l > 22 && src[c+2:g] != src[p:q] {
+			return 0
+		}
+	case l == 7: // the word at c holds all but the name's last byte
+		if word(at, c) != tag || char(at, g-1) != char(at, q-1) {
+			return 0
+		}
+	default: // "</" and the name are the low l+2 <= 8 bytes of the word at c
+		if (word(at, c)^tag)&(1<<(8*uint(l+2))-1) != 0 {
+			return 0
+		}
+	}
+	return g + 1
 }
 
 // otherName reads a start tag's name at src[p] that is not a short run of
@@ -358,12 +441,6 @@ func otherName(src string, p int) (int, bool) {
 		return 0, false
 	}
 	return q - p, colon
-}
-
-// finish stores the elements leaves added and returns where it stopped.
-func finish(t *elem.Table, elems []elem.Elem, done int) int {
-	t.Elems = elems
-	return done
 }
 
 // find returns the index of the first byte a or b at or after src[k], or
@@ -391,8 +468,9 @@ func indexFrom(src string, k int, c byte) int {
 
 // Bytes repeated in every byte of a word, for find.
 const (
-	lts  = lowBits * '<'
-	amps = lowBits * '&'
+	lts      = lowBits * '<'
+	amps     = lowBits * '&'
+	brackets = lowBits * ']'
 )
 
 // zeroBytes returns x with the high bit of its lowest zero byte set, and
@@ -402,7 +480,7 @@ const (
 func zeroBytes(x uint64) uint64 { return (x - lowBits) &^ x & highBits }
 
 // findFar returns the index of the first byte a or b at or after src[k],
-// or -1: leaves' search beyond the first 32 bytes, where a call to
+// or -1: fast's search beyond the first 32 bytes, where a call to
 // strings.IndexByte is cheaper than words one at a time.
 func findFar(src string, k int, a, b byte) int {
 	j := strings.IndexByte(src[k:], a)
@@ -420,6 +498,11 @@ func findFar(src string, k int, a, b byte) int {
 	}
 	return k + j
 }
+
+// char returns the byte at offset p of the body at at, without a bounds
+// check: fast calls it only where the condition beside the call, or the one
+// that guards the loop, has shown p to lie within the body.
+func char(at unsafe.Pointer, p int) byte { return *(*byte)(unsafe.Add(at, p)) }
 
 // word is elem.Word, the little-endian word at offset p of the body at at.
 func word(at unsafe.Pointer, p int) uint64 { return elem.Word(at, p) }

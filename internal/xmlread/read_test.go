@@ -61,10 +61,10 @@ func fixtures(t testing.TB) map[string]string {
 	return out
 }
 
-// TestLeavesAgreeWithGeneralPath reads every fixture, and variants that
-// defeat the fast path halfway, with and without leaves, and requires
+// TestFastAgreesWithGeneralPath reads every fixture, and variants that
+// defeat the fast path halfway, with and without the fast loop, and requires
 // identical tables and errors.
-func TestLeavesAgreeWithGeneralPath(t *testing.T) {
+func TestFastAgreesWithGeneralPath(t *testing.T) {
 	variants := func(body string) []string {
 		return []string{body,
 			strings.ReplaceAll(body, "]]></", "]]> </"),
@@ -166,10 +166,10 @@ func TestLimits(t *testing.T) {
 	assert.ErrorContains(t, err, "name too long")
 }
 
-// FuzzLeaves reads arbitrary bodies with and without the fast loop and
+// FuzzFast reads arbitrary bodies with and without the fast loop and
 // requires identical tables, keys included, and identical errors: the fast
 // loop must accept exactly what the general path accepts, the same way.
-func FuzzLeaves(f *testing.F) {
+func FuzzFast(f *testing.F) {
 	for _, body := range fixtureBodies(f) {
 		f.Add(body)
 	}
