@@ -119,7 +119,7 @@ func KeyOf(name string) Key {
 func KeyAt(at unsafe.Pointer, off, n int) Key {
 	w := Word(at, off)
 	if n < 8 {
-		return Key{A: w & (1<<(8*uint(n)) - 1)}
+		return Key{A: w & (1<<(8*(uint(n)&7)) - 1)} // n < 8; the &7 tells the compiler so
 	}
 	return Key{A: w, B: Word(at, off+n-8)}
 }
