@@ -274,34 +274,23 @@ type header struct {
 	botMsgType, botEventType string
 }
 
-// headerField says which header field an element fills.
-type headerField uint8
-
-const (
-	noField headerField = iota
-	fieldMsgType
-	fieldEvent
-	fieldInfoType
-	fieldEventKey
-	fieldChangeType
-	fieldUpdateDetail
-	fieldBotMsgType
-	fieldBotEvent // the AI bot's "event" object, whose "eventtype" is read
-)
-
-// headerNames are the top-level names readHeader reads, all shorter than 17
-// bytes, so that a name's length and key (see elem.Key) decide a match.
-var headerNames = map[string]headerField{
-	"MsgType": fieldMsgType, "Event": fieldEvent, "InfoType": fieldInfoType, "EventKey": fieldEventKey,
-	"ChangeType": fieldChangeType, "UpdateDetail": fieldUpdateDetail,
-	"msgtype": fieldBotMsgType, "event": fieldBotEvent,
+// headerNames are the top-level names readHeader reads, each with the
+// offset of the header field it fills. All are shorter than 17 bytes, so
+// that a name's length and key (see elem.Key) decide a match. "event" is
+// the AI bot's object, whose "eventtype" fills botEventType.
+var headerNames = map[string]uintptr{
+	"MsgType": unsafe.Offsetof(header{}.msgType), "Event": unsafe.Offsetof(header{}.event),
+	"InfoType": unsafe.Offsetof(header{}.infoType), "EventKey": unsafe.Offsetof(header{}.eventKey),
+	"ChangeType": unsafe.Offsetof(header{}.changeType), "UpdateDetail": unsafe.Offsetof(header{}.updateDetail),
+	"msgtype": unsafe.Offsetof(header{}.botMsgType), "event": unsafe.Offsetof(header{}.botEventType),
 }
 
-// headerSlot is a header name as readHeader matches it: length, key and field.
+// headerSlot is a header name as readHeader matches it: length and key, and
+// the offset of the field it fills.
 type headerSlot struct {
-	key   elem.Key
-	n     uint32
-	field headerField
+	key elem.Key
+	n   uint32
+	off uintptr
 }
 
 // headerSlots holds each header name at the slot its key's first word
@@ -313,13 +302,13 @@ var headerSlots, headerMul = func() (slots [16]headerSlot, mul uint64) {
 	for mul = 0x9E3779B97F4A7C15; ; mul += 2 {
 		slots = [16]headerSlot{}
 		clash := false
-		for name, f := range headerNames {
+		for name, off := range headerNames {
 			s := &slots[elem.KeyOf(name).A*mul>>60]
 			if s.n != 0 {
 				clash = true
 				break
 			}
-			*s = headerSlot{elem.KeyOf(name), uint32(len(name)), f}
+			*s = headerSlot{elem.KeyOf(name), uint32(len(name)), off}
 		}
 		if !clash {
 			return slots, mul
@@ -340,24 +329,11 @@ func readHeader(t *elem.Table) header {
 		if s.key != e.Key || s.n != e.Name.Len-uint32(e.Local) {
 			continue
 		}
-		switch s.field {
-		case fieldMsgType:
-			h.msgType = t.Str(e.Value)
-		case fieldEvent:
-			h.event = t.Str(e.Value)
-		case fieldInfoType:
-			h.infoType = t.Str(e.Value)
-		case fieldEventKey:
-			h.eventKey = t.Str(e.Value)
-		case fieldChangeType:
-			h.changeType = t.Str(e.Value)
-		case fieldUpdateDetail:
-			h.updateDetail = t.Str(e.Value)
-		case fieldBotMsgType:
-			h.botMsgType = t.Str(e.Value)
-		case fieldBotEvent:
-			h.botEventType = botEventType(t, i)
+		v := t.Str(e.Value)
+		if s.off == unsafe.Offsetof(h.botEventType) {
+			v = botEventType(t, i)
 		}
+		*(*string)(unsafe.Add(unsafe.Pointer(&h), s.off)) = v
 	}
 	return h
 }
