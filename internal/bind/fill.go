@@ -54,8 +54,8 @@ const maxWhole = 1 << 10
 //
 // Values follow package elem's ownership rule. With own false, t borrows
 // memory the result must not keep (the caller's body, a pooled buffer), so
-// every string stored is first copied, all of them into one arena allocated
-// per call. With own true, t's memory already belongs to the result (a
+// every string stored aliases one allocation of the result's own: a copy of
+// the whole body (see maxWhole) or of each value kept. With own true, t's memory already belongs to the result (a
 // private copy of the body) and strings are stored as they are. []byte
 // fields always get a copy of their own, as encoding/xml gives them.
 func (b *Binder) Fill(p *Plan, t *elem.Table, base unsafe.Pointer, own bool) {
@@ -138,10 +138,12 @@ func (b *Binder) Fill(p *Plan, t *elem.Table, base unsafe.Pointer, own bool) {
 }
 
 // run fills the fields of the run of elements from i on that are leaves,
-// children of c's element, each named as the plan child c expects next and
-// that child a string, integer or time field. It returns the index of the
-// first element it did not fill. Bodies list their elements in the order
-// of the struct's fields, so this is the path of nearly every element: it
+// children of c's element, whose fields in c's plan are strings, integers
+// or times; leaves the plan does not name are skipped. It returns the index
+// of the first element it did not fill. Each name is tried first against
+// the plan child after the last one matched, as bodies list their elements
+// in the order of the struct's fields. This is the path of nearly every
+// element: it
 // applies setValue's rules for those three kinds without the call, and
 // keep's for a string found from its span, without the string. FuzzRun
 // fills arbitrary bodies with and without it and requires the same values.
