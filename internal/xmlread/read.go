@@ -385,10 +385,11 @@ func element(e *elem.Elem, src string, i int) int {
 			return 0 // a reference, or the end of the body
 		}
 		if char(at, k+1) != '/' {
-			// A child follows: a wrapper, when only white space lies
-			// between, whose value stays empty.
-			if skipSpace(src, v) != k {
-				return 0 // text beside children: the general path joins it
+			// A child's start tag. Right after the start tag it makes a
+			// wrapper; after white space it was found above, so what lies
+			// between is text beside children, which the general path joins.
+			if k != v {
+				return 0
 			}
 			return -k
 		}
