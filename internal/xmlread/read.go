@@ -354,7 +354,9 @@ func element(e *elem.Elem, src string, i int) int {
 	c := 0
 	if v+9 <= n && word(at, v) == cdataOpen && char(at, v+8) == '[' {
 		// The first ']': in the first four words, as most values end
-		// there, tested here without a call; beyond, by IndexByte.
+		// there, by find's first step for one byte, here without the call
+		// (find costs about 130 instructions more per flat body); beyond,
+		// by IndexByte.
 		k, j := -1, v+9
 		for stop := min(n-8, j+24); j <= stop; j += 8 {
 			if m := zeroBytes(word(at, j) ^ brackets); m != 0 {
