@@ -303,6 +303,9 @@ var headerSlots, headerMul = func() (slots [16]headerSlot, mul uint64) {
 		slots = [16]headerSlot{}
 		clash := false
 		for name, off := range headerNames {
+			if len(name) > 16 {
+				panic("wechatevent: header name " + name + " is too long for its key to decide a match")
+			}
 			s := &slots[elem.KeyOf(name).A*mul>>60]
 			if s.n != 0 {
 				clash = true
