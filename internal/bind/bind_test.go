@@ -141,28 +141,34 @@ func TestFieldRules(t *testing.T) {
 		RFC: time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC), One: true}, v)
 }
 
-// TestFillCopiesValues: with own false, no stored string aliases the body.
+// TestFillCopiesValues: with own false, no stored string aliases the body
+// or the table's buffer, whether the body is copied whole (at most
+// maxWhole bytes) or value by value.
 func TestFillCopiesValues(t *testing.T) {
 	type s struct {
 		A string `xml:"A"`
 		B []byte `xml:"B"`
+		C string `xml:"C"`
 	}
-	body := []byte("<xml><A>alpha</A><B>beta</B></xml>")
-	var v s
-	fill(t, string(body), &v) // string(body) is a copy already; check against the arena below
-	var r xmlread.Reader
-	var tab elem.Table
-	require.NoError(t, r.Read(&tab, unsafe.String(&body[0], len(body))))
-	p, err := For(reflect.TypeOf(v))
-	require.NoError(t, err)
-	var b Binder
-	var w s
-	b.Fill(p, &tab, unsafe.Pointer(&w), false)
-	for i := range body {
-		body[i] = 'z'
+	for _, pad := range []int{0, maxWhole} {
+		body := []byte("<xml><A>alpha</A><B>beta</B><C>a&amp;b</C><P>" + strings.Repeat("p", pad) + "</P></xml>")
+		var r xmlread.Reader
+		var tab elem.Table
+		require.NoError(t, r.Read(&tab, unsafe.String(&body[0], len(body))))
+		require.NotEmpty(t, tab.Buf, "the entity's value lives in the buffer")
+		p, err := For(reflect.TypeOf(s{}))
+		require.NoError(t, err)
+		var b Binder
+		var w s
+		b.Fill(p, &tab, unsafe.Pointer(&w), false)
+		for i := range body {
+			body[i] = 'z'
+		}
+		for i := range tab.Buf {
+			tab.Buf[i] = 'z'
+		}
+		assert.Equal(t, s{A: "alpha", B: []byte("beta"), C: "a&b"}, w, "body of %d bytes", len(body))
 	}
-	assert.Equal(t, "alpha", w.A)
-	assert.Equal(t, []byte("beta"), w.B)
 }
 
 // TestUnsupportedFieldsFail: a tag or type the binder cannot honour fails

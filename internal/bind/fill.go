@@ -55,9 +55,10 @@ const maxWhole = 1 << 10
 // Values follow package elem's ownership rule. With own false, t borrows
 // memory the result must not keep (the caller's body, a pooled buffer), so
 // every string stored aliases one allocation of the result's own: a copy of
-// the whole body (see maxWhole) or of each value kept. With own true, t's memory already belongs to the result (a
-// private copy of the body) and strings are stored as they are. []byte
-// fields always get a copy of their own, as encoding/xml gives them.
+// the whole body (see maxWhole) or of each value kept. With own true, t's
+// memory already belongs to the result (a private copy of the body) and
+// strings are stored as they are. []byte fields always get a copy of
+// their own, as encoding/xml gives them.
 func (b *Binder) Fill(p *Plan, t *elem.Table, base unsafe.Pointer, own bool) {
 	if t.Len() == 0 {
 		return
@@ -143,9 +144,9 @@ func (b *Binder) Fill(p *Plan, t *elem.Table, base unsafe.Pointer, own bool) {
 // of the first element it did not fill. Each name is tried first against
 // the plan child after the last one matched, as bodies list their elements
 // in the order of the struct's fields. This is the path of nearly every
-// element: it
-// applies setValue's rules for those three kinds without the call, and
-// keep's for a string found from its span, without the string. FuzzRun
+// element: it applies setValue's rules for those three kinds without the
+// call, and keep's for a string found from its span, without the string
+// (keep finds it from the string's address, which costs more). FuzzRun
 // fills arbitrary bodies with and without it and requires the same values.
 func (b *Binder) run(c *dctx, t *elem.Table, i int) int {
 	elems, keys, leaf := t.Elems, c.plan.keys, c.plan.leaf

@@ -182,16 +182,6 @@ func (t *Table) Joined(s Span) int {
 	return len(t.Src) + int(s.Off&^inBuf)
 }
 
-// Room returns how many bytes lie from the start of s to the end of the
-// string it is in, Src or Buf, so that a consumer may read whole words
-// beyond s's end without leaving that string; 0 for a span that does not fit.
-func (t *Table) Room(s Span) int {
-	if s.Off&inBuf == 0 {
-		return max(0, len(t.Src)-int(s.Off))
-	}
-	return max(0, len(t.Buf)-int(s.Off&^inBuf))
-}
-
 func (t *Table) bufStr(s Span) string {
 	off, n := uint64(s.Off&^inBuf), uint64(s.Len)
 	if s.Off&inBuf == 0 || n == 0 || off+n > uint64(len(t.Buf)) {
