@@ -581,15 +581,10 @@ func (r *reader) escaped(src string, i, j int) (elem.Span, int, *Error) {
 // plainEnd returns the index of the first quote or backslash at or after
 // src[j], looking eight bytes at a time, or, when fewer than eight bytes are
 // left before finding one, the index where it stopped looking: str's first
-// rule, small enough for the compiler to write into the caller.
+// rule, special over the whole of src, small enough for the compiler to
+// write into the caller.
 func plainEnd(src string, j int) int {
-	for at := unsafe.Pointer(unsafe.StringData(src)); j+8 <= len(src); {
-		if m := special8(elem.Word(at, j)); m != 0 {
-			return j + bits.TrailingZeros64(m)>>3
-		}
-		j += 8
-	}
-	return j
+	return special(unsafe.Pointer(unsafe.StringData(src)), j, len(src)-8)
 }
 
 const (
