@@ -6,11 +6,13 @@ import (
 )
 
 // registryEntry is one registration of a Parser: the element whose value
-// selects the type, the normalised key, and the struct type it decodes into.
+// selects the type, the normalised key and the key as registered, and the
+// struct type it decodes into.
 type registryEntry struct {
-	ns  namespace
-	key string
-	typ reflect.Type
+	ns       namespace
+	key      string
+	spelling string
+	typ      reflect.Type
 }
 
 // String names the element whose value is the key of the namespace.
@@ -40,7 +42,7 @@ func (p *Parser) entries() []registryEntry {
 			if t != nil && t.Kind() == reflect.Pointer {
 				t = t.Elem()
 			}
-			out = append(out, registryEntry{ns: ns, key: key, typ: t})
+			out = append(out, registryEntry{ns: ns, key: key, spelling: e.key, typ: t})
 		}
 	}
 	sort.Slice(out, func(i, j int) bool {
