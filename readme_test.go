@@ -155,7 +155,7 @@ func TestREADMEEventsTable(t *testing.T) {
 		assert.Emptyf(t, missing, "README.md's events table %d lacks these registrations; %s", k+1, fix)
 		assert.Emptyf(t, extra, "README.md's events table %d has rows the registry does not give there; %s", k+1, fix)
 		if len(missing) == 0 && len(extra) == 0 {
-			assert.Equalf(t, registered[k], documented[k], "README.md's events table %d is out of order; %s", k+1, fix)
+			assert.Equalf(t, registered[k], documented[k], "README.md's events table %d is out of order or lists a row twice; %s", k+1, fix)
 		}
 	}
 }
